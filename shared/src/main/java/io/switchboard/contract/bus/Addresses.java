@@ -1,0 +1,47 @@
+package io.switchboard.contract.bus;
+
+/**
+ * Every event-bus address Switchboard listens on or publishes to, in one place.
+ *
+ * <p>Request/reply addresses take a message record of this package and reply with one; publish
+ * addresses carry {@link io.switchboard.contract.event.EventEnvelope}s. A service in another JVM
+ * joins the Hazelcast cluster, registers the codecs with {@link Codecs#registerAll} and uses
+ * these constants.
+ */
+public final class Addresses {
+
+    /** Prefix of every Switchboard address. */
+    public static final String PREFIX = "switchboard.";
+
+    /**
+     * Request/reply, point-to-point: any node answers with its {@link NodeStatus}. Body: none
+     * (empty). Every node registers it, whatever its roles.
+     */
+    public static final String NODE_STATUS = PREFIX + "node.status";
+
+    /** Publish: a node joined or left, or a role on a node started or stopped. */
+    public static final String NODE_EVENTS = PREFIX + "node.events";
+
+    private Addresses() {
+    }
+
+    /**
+     * Request/reply, point-to-point: a verticle of the role answers with its {@link RoleStatus}.
+     * With several nodes hosting the role, the event bus spreads requests over them round-robin.
+     * Body: none (empty).
+     *
+     * @param role a role of the cluster
+     * @return the address, e.g. {@code switchboard.role.router.status}
+     */
+    public static String roleStatus(Role role) {
+        return PREFIX + "role." + role.id() + ".status";
+    }
+
+    /**
+     * @param carrier a carrier id as configured ({@code twilio}, {@code wholesale-a})
+     * @return the address of that carrier's adapter verticle, {@code switchboard.carrier.<id>}
+     */
+    public static String carrier(String carrier) {
+        return PREFIX + "carrier." + carrier;
+    }
+}

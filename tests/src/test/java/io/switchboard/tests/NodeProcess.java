@@ -1,0 +1,130 @@
+package io.switchboard.tests;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Switchboard node as a separate process: {@code java -jar switchboard.jar run ...} with
+ * {@code SWITCHBOARD_*} environment variables, its output captured in a file.
+ */
+final class NodeProcess implements AutoCloseable {
+
+    static final Path JAR = Path.of(System.getProperty("switchboard.jar", "../verticles/target/switchboard.jar"));
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process process;
+    private final Path output;
+    private final long startedNanos = System.nanoTime();
+
+    private NodeProcess(Process process, Path output) {
+        this.process = process;
+        this.output = output;
+    }
+
+    /** @return the java launcher of this test JVM */
+    static String currentJava() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /** @return a Java 25 launcher if this machine has one (Temurin 25 ships on it), else null */
+    static String java25() {
+        String fromEnv = System.getenv("SWITCHBOARD_TEST_JAVA25");
+        Path candidate = Path.of(fromEnv != null ? fromEnv : "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+        return Files.isExecutable(candidate) ? candidate.toString() : null;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * @param java the java launcher
+     * @param env SWITCHBOARD_* variables for the node
+     * @param log where the node's stdout and stderr go
+     * @param args arguments after {@code -jar switchboard.jar}
+     */
+    static NodeProcess start(String java, Map<String, String> env, Path log, String... args) throws IOException {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException("no fat jar at " + JAR.toAbsolutePath() + ": run `mvn verify` from the root");
+        }
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("SWITCHBOARD_"));
+        builder.environment().putAll(env);
+        return new NodeProcess(builder.start(), log);
+    }
+
+    /**
+     * Polls {@code /health/ready} until it answers 200.
+     *
+     * @return milliseconds from process start to ready
+     */
+    long awaitReady(int managementPort, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("node exited with " + process.exitValue() + " before ready:\n" + output());
+            }
+            try {
+                HttpResponse<String> response = get(managementPort, "/health/ready");
+                if (response.statusCode() == 200) {
+                    return Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        throw new AssertionError("node not ready within " + timeout + ":\n" + output());
+    }
+
+    static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits for the process to end by itself and returns its exit code. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("process did not exit within " + timeout + ":\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    /** Sends SIGTERM and waits for the process to end; returns its exit code. */
+    int terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        return awaitExit(timeout);
+    }
+
+    String output() {
+        try {
+            return Files.readString(output);
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.switchboard.api;
+
+import io.switchboard.http.ErrorResponses;
+import io.switchboard.http.HttpServers;
+import io.switchboard.http.ObservabilityRoutes;
+import io.switchboard.http.RequestIds;
+import io.switchboard.node.NodeContext;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * The {@code http-api} role: the public HTTP server on {@code http.host:http.port}.
+ *
+ * <p>Today it serves the operator endpoints ({@code /health/*}, {@code /metrics}), assigns and
+ * echoes {@code X-Request-Id}, enforces {@code http.body-limit} (413 TEL-011) and answers unknown
+ * paths with TEL-013. The {@code /v1} resources (calls, messages, CDRs, carriers, decks) arrive
+ * with their issues and are mounted here.
+ */
+public final class HttpApiVerticle extends VerticleBase {
+
+    private final NodeContext node;
+    private HttpServer server;
+
+    /** @param node the node's shared services */
+    public HttpApiVerticle(NodeContext node) {
+        this.node = node;
+    }
+
+    @Override
+    public Future<?> start() {
+        var http = node.config().http();
+        Router router = Router.router(vertx);
+        router.route().handler(RequestIds::handle);
+        router.route().handler(BodyHandler.create(false).setBodyLimit(http.bodyLimit()));
+        ObservabilityRoutes.mount(router, node.liveness(), node.readiness(), node.registry());
+        ErrorResponses.install(router);
+        return HttpServers.listen(vertx, router, http.host(), http.port(), "http").onSuccess(s -> server = s);
+    }
+
+    /** @return the bound port (useful when {@code http.port} is 0) */
+    public int port() {
+        return server.actualPort();
+    }
+
+    @Override
+    public Future<?> stop() {
+        return HttpServers.shutdown(server, node.config().shutdown().drainTimeoutMs());
+    }
+}

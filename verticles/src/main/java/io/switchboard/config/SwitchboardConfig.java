@@ -1,0 +1,155 @@
+package io.switchboard.config;
+
+import io.switchboard.contract.bus.Role;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Switchboard's validated configuration; the keys and their meaning are documented in
+ * {@code conf/switchboard.yaml}. Built by {@link ConfigLoader}; immutable.
+ *
+ * @param node identity and roles of this node
+ * @param http the public API server
+ * @param management the per-node health and metrics server
+ * @param database PostgreSQL, external or embedded
+ * @param cluster Hazelcast membership
+ * @param shutdown graceful-stop bounds
+ * @param log logging format and level
+ */
+public record SwitchboardConfig(
+        Node node,
+        Http http,
+        Management management,
+        Database database,
+        Cluster cluster,
+        Shutdown shutdown,
+        Log log) {
+
+    /**
+     * @param id the node's name; empty means generate one at start
+     * @param roles the roles hosted, in a stable order, without duplicates
+     */
+    public record Node(String id, List<Role> roles) {
+    }
+
+    /**
+     * @param host bind address
+     * @param port TCP port (0 = any free port)
+     * @param bodyLimit largest request body in bytes
+     */
+    public record Http(String host, int port, long bodyLimit) {
+    }
+
+    /**
+     * @param host bind address
+     * @param port TCP port (0 = any free port)
+     */
+    public record Management(String host, int port) {
+    }
+
+    /**
+     * @param url libpq URI of an external PostgreSQL, or empty for the embedded one
+     * @param user user when not in the URL (may be empty)
+     * @param password password when not in the URL (may be empty)
+     * @param poolSize connections in the pool
+     * @param connectTimeoutMs how long to wait for the first connection, in ms
+     * @param embeddedDataDir data folder of the embedded PostgreSQL
+     * @param embeddedPort its port on 127.0.0.1 (0 = any free port)
+     */
+    public record Database(String url, String user, String password, int poolSize, long connectTimeoutMs,
+                           Path embeddedDataDir, int embeddedPort) {
+
+        /** @return whether an external database is configured */
+        public boolean external() {
+            return !url.isBlank();
+        }
+    }
+
+    /**
+     * @param name Hazelcast cluster name
+     * @param configFile Hazelcast XML to start from, or empty for the built-in one
+     * @param host bind and advertised address of Hazelcast and the event bus
+     * @param port first Hazelcast port
+     * @param members TCP-IP join members
+     * @param minMembers members (this one included) to wait for before starting
+     * @param joinTimeoutMs how long to wait for them, in ms
+     */
+    public record Cluster(String name, String configFile, String host, int port, List<String> members,
+                          int minMembers, long joinTimeoutMs) {
+    }
+
+    /** @param drainTimeoutMs how long in-flight HTTP requests may take after SIGTERM, in ms */
+    public record Shutdown(long drainTimeoutMs) {
+    }
+
+    /**
+     * @param format {@code text} or {@code json}
+     * @param level root log level
+     */
+    public record Log(String format, String level) {
+    }
+
+    /**
+     * Validates the values of a merged configuration tree whose keys are already known to exist.
+     *
+     * @throws ConfigException naming the first key whose value is out of range
+     */
+    static SwitchboardConfig from(JsonObject tree) {
+        ConfigValues v = new ConfigValues(tree);
+        Node node = new Node(v.string("node.id").trim(), roles(v.strings("node.roles")));
+        Http http = new Http(host(v, "http.host"), v.port("http.port"),
+                v.number("http.body-limit", 1, 64L * 1024 * 1024));
+        Management management = new Management(host(v, "management.host"), v.port("management.port"));
+        Database database = new Database(v.string("database.url").trim(), v.string("database.user"),
+                v.string("database.password"), (int) v.number("database.pool-size", 1, 1_000),
+                v.number("database.connect-timeout-ms", 100, 600_000),
+                Path.of(nonBlank(v, "database.embedded.data-dir")), v.port("database.embedded.port"));
+        if (database.external() && !database.url().matches("(?i)^postgres(ql)?://.+")) {
+            throw new ConfigException("database.url",
+                    "expected postgresql://[user[:password]@]host[:port]/database, got '" + database.url() + "'");
+        }
+        Cluster cluster = new Cluster(nonBlank(v, "cluster.name"), v.string("cluster.config-file").trim(),
+                host(v, "cluster.host"), v.port("cluster.port"), v.strings("cluster.members"),
+                (int) v.number("cluster.min-members", 1, 1_000), v.number("cluster.join-timeout-ms", 1_000, 3_600_000));
+        if (cluster.port() == 0) {
+            throw new ConfigException("cluster.port", "must be between 1 and 65535, got 0");
+        }
+        Shutdown shutdown = new Shutdown(v.number("shutdown.drain-timeout-ms", 0, 600_000));
+        Log log = new Log(v.oneOf("log.format", Set.of("text", "json")),
+                v.oneOf("log.level", Set.of("trace", "debug", "info", "warn", "error")).toUpperCase(java.util.Locale.ROOT));
+        return new SwitchboardConfig(node, http, management, database, cluster, shutdown, log);
+    }
+
+    private static List<Role> roles(List<String> names) {
+        if (names.isEmpty()) {
+            throw new ConfigException("node.roles", "at least one role is needed; expected some of " + Role.ids());
+        }
+        Set<Role> roles = new LinkedHashSet<>();
+        for (String name : names) {
+            try {
+                roles.add(Role.fromId(name));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("node.roles", e.getMessage());
+            }
+        }
+        List<Role> ordered = new ArrayList<>(roles);
+        ordered.sort(null);
+        return List.copyOf(ordered);
+    }
+
+    private static String host(ConfigValues v, String key) {
+        return nonBlank(v, key);
+    }
+
+    private static String nonBlank(ConfigValues v, String key) {
+        String value = v.string(key).trim();
+        if (value.isEmpty()) {
+            throw new ConfigException(key, "must not be empty");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,24 @@
+package io.switchboard.node;
+
+import io.switchboard.api.HttpApiVerticle;
+import io.switchboard.contract.bus.Role;
+import io.switchboard.roles.RoleVerticle;
+import io.vertx.core.Deployable;
+
+/**
+ * Which verticle stands for each role. The only place that maps roles to classes: a role's issue
+ * changes its line here.
+ */
+final class RoleDeployer {
+
+    private RoleDeployer() {
+    }
+
+    /** @return a new verticle instance for {@code role} on this node */
+    static Deployable verticleFor(Role role, NodeContext node) {
+        return switch (role) {
+            case HTTP_API -> new HttpApiVerticle(node);
+            case ROUTER, CARRIER, HEALTH_MONITOR, CDR_WRITER, SIP_EDGE -> new RoleVerticle(role, node.nodeId());
+        };
+    }
+}
