@@ -79,12 +79,19 @@ class ClusterProcessTest {
             Map<String, String> envB = env(cluster, clusterPort, mgmtB, 0, pgPort);
             envB.put("SWITCHBOARD_NODE_ID", "router-b");
             envB.put("SWITCHBOARD_DATABASE_EMBEDDED_DATA_DIR", work.resolve("pg-of-b-unused").toString());
-            try (NodeProcess b = NodeProcess.start(javaB, envB, work.resolve("b.log"), "run", "--roles", "router")) {
+            try (NodeProcess b = NodeProcess.start(javaB, envB, work.resolve("b.log"), "run", "--roles", "router",
+                    "--log-format", "json")) {
                 long joinMs = b.awaitReady(mgmtB, READY);
                 JsonObject readyA = new JsonObject(NodeProcess.get(mgmtA, "/health/ready").body());
                 assertTrue(readyA.encode().contains("\"members\":2"), readyA.encode());
                 assertTrue(b.output().contains("using the cluster's embedded PostgreSQL"),
                         "the second node shares the first node's database:\n" + b.output());
+                JsonObject readyLine = b.output().lines().filter(l -> l.startsWith("{") && l.contains("ready in"))
+                        .map(JsonObject::new).findFirst()
+                        .orElseThrow(() -> new AssertionError("no JSON 'ready' log line:\n" + b.output()));
+                assertEquals("INFO", readyLine.getString("level"));
+                assertEquals("io.switchboard.node.Node", readyLine.getString("loggerName"));
+                assertTrue(readyLine.getString("formattedMessage").startsWith("node router-b ready in"));
 
                 client = joinAsClient(cluster, clusterPort);
                 Set<String> routers = new HashSet<>();

@@ -10,14 +10,17 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.switchboard.router.DeckImporter;
+import io.switchboard.router.store.DeckStore;
+import io.switchboard.router.store.RatesCopy;
 
 /**
  * The {@code http-api} role: the public HTTP server on {@code http.host:http.port}.
  *
- * <p>Today it serves the operator endpoints ({@code /health/*}, {@code /metrics}), assigns and
- * echoes {@code X-Request-Id}, enforces {@code http.body-limit} (413 TEL-011) and answers unknown
- * paths with TEL-013. The {@code /v1} resources (calls, messages, CDRs, carriers, decks) arrive
- * with their issues and are mounted here.
+ * <p>It serves the operator endpoints ({@code /health/*}, {@code /metrics}), rate decks
+ * ({@link DecksApi}) and route explanations ({@link RoutesApi}); assigns and echoes
+ * {@code X-Request-Id}, enforces {@code http.body-limit} (413 TEL-011; deck uploads have their own
+ * limit) and answers unknown paths with TEL-013. Calls, messages and CDRs arrive with their issues.
  */
 public final class HttpApiVerticle extends VerticleBase {
 
@@ -34,7 +37,14 @@ public final class HttpApiVerticle extends VerticleBase {
         var http = node.config().http();
         Router router = Router.router(vertx);
         router.route().handler(RequestIds::handle);
+        var settings = node.config().router();
+        DeckStore store = new DeckStore(node.pool());
+        DecksApi decks = new DecksApi(vertx, store, new DeckImporter(vertx, store, new RatesCopy(node.database()), settings.currency(),
+                settings.exchangeRates()), settings.deckUploadLimit());
+        decks.mountUpload(router);
         router.route().handler(BodyHandler.create(false).setBodyLimit(http.bodyLimit()));
+        decks.mountReads(router);
+        new RoutesApi(vertx.eventBus()).mount(router);
         ObservabilityRoutes.mount(router, node.liveness(), node.readiness(), node.registry());
         ErrorResponses.install(router);
         return HttpServers.listen(vertx, router, http.host(), http.port(), "http").onSuccess(s -> server = s);

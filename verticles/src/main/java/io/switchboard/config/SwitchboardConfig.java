@@ -17,6 +17,7 @@ import java.util.Set;
  * @param management the per-node health and metrics server
  * @param database PostgreSQL, external or embedded
  * @param cluster Hazelcast membership
+ * @param router routing decisions and failover
  * @param shutdown graceful-stop bounds
  * @param log logging format and level
  */
@@ -26,6 +27,7 @@ public record SwitchboardConfig(
         Management management,
         Database database,
         Cluster cluster,
+        Router router,
         Shutdown shutdown,
         Log log) {
 
@@ -82,6 +84,19 @@ public record SwitchboardConfig(
                           int minMembers, long joinTimeoutMs) {
     }
 
+    /**
+     * @param currency ISO 4217 currency costs are compared and reported in
+     * @param exchangeRates units of {@code currency} per unit of another currency
+     * @param referenceDurationS call length for estimated voice costs, s
+     * @param attemptTimeoutMs wait for one carrier's answer, ms
+     * @param retrySipCodes SIP response codes that fail over
+     * @param deckUploadLimit largest deck upload, bytes
+     */
+    public record Router(java.util.Currency currency, java.util.Map<String, java.math.BigDecimal> exchangeRates,
+                         long referenceDurationS, long attemptTimeoutMs, Set<Integer> retrySipCodes,
+                         long deckUploadLimit) {
+    }
+
     /** @param drainTimeoutMs how long in-flight HTTP requests may take after SIGTERM, in ms */
     public record Shutdown(long drainTimeoutMs) {
     }
@@ -118,10 +133,57 @@ public record SwitchboardConfig(
         if (cluster.port() == 0) {
             throw new ConfigException("cluster.port", "must be between 1 and 65535, got 0");
         }
+        Router router = router(v);
         Shutdown shutdown = new Shutdown(v.number("shutdown.drain-timeout-ms", 0, 600_000));
         Log log = new Log(v.oneOf("log.format", Set.of("text", "json")),
                 v.oneOf("log.level", Set.of("trace", "debug", "info", "warn", "error")).toUpperCase(java.util.Locale.ROOT));
-        return new SwitchboardConfig(node, http, management, database, cluster, shutdown, log);
+        return new SwitchboardConfig(node, http, management, database, cluster, router, shutdown, log);
+    }
+
+    private static Router router(ConfigValues v) {
+        java.util.Currency base = currency("router.currency", v.string("router.currency").trim());
+        java.util.Map<String, java.math.BigDecimal> rates = new java.util.LinkedHashMap<>();
+        for (String entry : v.strings("router.exchange-rates")) {
+            String[] parts = entry.split("=");
+            if (parts.length != 2) {
+                throw new ConfigException("router.exchange-rates", "expected CODE=rate, got '" + entry + "'");
+            }
+            java.util.Currency code = currency("router.exchange-rates", parts[0].trim());
+            java.math.BigDecimal rate;
+            try {
+                rate = new java.math.BigDecimal(parts[1].trim());
+            } catch (NumberFormatException e) {
+                throw new ConfigException("router.exchange-rates", "'" + parts[1].trim() + "' is not a number in '"
+                        + entry + "'");
+            }
+            if (rate.signum() <= 0) {
+                throw new ConfigException("router.exchange-rates", "rate must be positive in '" + entry + "'");
+            }
+            rates.put(code.getCurrencyCode(), rate);
+        }
+        Set<Integer> codes = new LinkedHashSet<>();
+        for (String code : v.strings("router.retry-sip-codes")) {
+            try {
+                int sip = Integer.parseInt(code);
+                if (sip < 300 || sip > 699) {
+                    throw new NumberFormatException();
+                }
+                codes.add(sip);
+            } catch (NumberFormatException e) {
+                throw new ConfigException("router.retry-sip-codes", "'" + code + "' is not a SIP failure code (300-699)");
+            }
+        }
+        return new Router(base, java.util.Map.copyOf(rates), v.number("router.reference-duration-s", 1, 86_400),
+                v.number("router.attempt-timeout-ms", 100, 600_000), Set.copyOf(codes),
+                v.number("router.deck-upload-limit", 1024, 4L * 1024 * 1024 * 1024));
+    }
+
+    private static java.util.Currency currency(String key, String code) {
+        try {
+            return java.util.Currency.getInstance(code.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key, "'" + code + "' is not an ISO 4217 currency code");
+        }
     }
 
     private static List<Role> roles(List<String> names) {

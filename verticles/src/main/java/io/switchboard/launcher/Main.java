@@ -5,18 +5,18 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code switchboard} command line ({@code java -jar switchboard.jar ...}), with picocli.
- * Subcommands: {@code run} (start a node). {@code decks}, {@code route}, {@code replay} and
- * {@code keys} are added here by their issues.
+ * Subcommands: {@code run} (start a node); {@code decks} and {@code route} (talk to a running
+ * node's API). {@code replay} and {@code keys} are added here by their issues.
  *
  * <p>Exit codes: 0 success, 1 the node could not start or failed, 2 bad command-line usage or
  * configuration.
  */
 @Command(name = "switchboard", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Carrier-routing engine: least-cost routing, failover and CDRs over many carriers.",
-        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, DecksCommand.class, RouteCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
-    /** Exit code of a start that failed (port in use, database unreachable, ...). */
+    /** Exit code of a start that failed (port in use, database unreachable, ...) or a failed API call. */
     static final int EXIT_START_FAILED = 1;
     /** Exit code of a bad configuration or command line. */
     static final int EXIT_USAGE = 2;

@@ -97,7 +97,7 @@ public final class Node {
         database = new DatabaseBootstrap(vertx, config.database(), nodeId).open();
         long databaseMs = elapsedMs(began) - joinedMs;
 
-        NodeContext context = new NodeContext(nodeId, config, database.pool(), NodeHealth.liveness(vertx, nodeId),
+        NodeContext context = new NodeContext(nodeId, config, database.pool(), database.target(), NodeHealth.liveness(vertx, nodeId),
                 NodeHealth.readiness(vertx, clusterManager, database.pool(), config.node().roles(),
                         () -> state == State.RUNNING), registry);
         management = new ManagementVerticle(context);
@@ -149,6 +149,16 @@ public final class Node {
     public NodeStatus status() {
         return new NodeStatus(nodeId, clusterManager.getNodeId(), Version.current(), System.getProperty("java.version"),
                 config.node().roles(), startedAt, state == State.RUNNING, clusterManager.getNodes().size());
+    }
+
+    /** @return this node's clustered Vert.x instance (for embedding Switchboard and for tests) */
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    /** @return where this node's PostgreSQL is */
+    public io.switchboard.storage.DatabaseTarget database() {
+        return database.target();
     }
 
     /** @return the port of the management server (bound port when configured as 0) */

@@ -3,6 +3,7 @@ package io.switchboard.node;
 import io.switchboard.api.HttpApiVerticle;
 import io.switchboard.contract.bus.Role;
 import io.switchboard.roles.RoleVerticle;
+import io.switchboard.router.RouterVerticle;
 import io.vertx.core.Deployable;
 
 /**
@@ -18,7 +19,8 @@ final class RoleDeployer {
     static Deployable verticleFor(Role role, NodeContext node) {
         return switch (role) {
             case HTTP_API -> new HttpApiVerticle(node);
-            case ROUTER, CARRIER, HEALTH_MONITOR, CDR_WRITER, SIP_EDGE -> new RoleVerticle(role, node.nodeId());
+            case ROUTER -> new RouterVerticle(node);
+            case CARRIER, HEALTH_MONITOR, CDR_WRITER, SIP_EDGE -> new RoleVerticle(role, node.nodeId());
         };
     }
 }

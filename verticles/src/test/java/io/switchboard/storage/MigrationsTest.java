@@ -53,7 +53,7 @@ class MigrationsTest {
         }
         for (String table : List.of("tenants", "api_keys", "carriers", "rate_decks", "rates", "routing_rules",
                 "calls", "call_attempts", "cdrs", "messages", "carrier_health", "carrier_health_log",
-                "webhook_outbox", "audit_log")) {
+                "webhook_outbox", "audit_log", "routing_log")) {
             assertTrue(tables.contains(table), "missing table " + table + " in " + tables);
         }
         assertTrue(first.migrationsExecuted >= 1);

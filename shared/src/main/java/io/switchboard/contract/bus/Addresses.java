@@ -19,8 +19,27 @@ public final class Addresses {
      */
     public static final String NODE_STATUS = PREFIX + "node.status";
 
-    /** Publish: a node joined or left, or a role on a node started or stopped. */
-    public static final String NODE_EVENTS = PREFIX + "node.events";
+    /**
+     * Request/reply: a router answers a {@link RouteRequest} with a
+     * {@link io.switchboard.contract.model.RoutePlan} (the decision only, nothing is attempted).
+     * Fails with a {@link io.switchboard.contract.error.ErrorCode} failure code on bad input.
+     */
+    public static final String ROUTER_PLAN = PREFIX + "router.plan";
+
+    /**
+     * Request/reply: a router decides a plan for a {@link RouteRequest} and runs the failover
+     * loop over its candidates' carrier addresses; replies with a {@link RouteResult}.
+     */
+    public static final String ROUTER_ROUTE = PREFIX + "router.route";
+
+    /** Publish: a rate-deck version was published ({@link DeckPublished}); routers reload it. */
+    public static final String DECKS_PUBLISHED = PREFIX + "decks.published";
+
+    /**
+     * Publish: every normalized event ({@link io.switchboard.contract.event.EventEnvelope}),
+     * e.g. {@code call.attempt.failed}, for the cdr-writer and the event streams.
+     */
+    public static final String EVENTS = PREFIX + "events";
 
     private Addresses() {
     }

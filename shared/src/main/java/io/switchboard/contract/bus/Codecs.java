@@ -10,7 +10,9 @@ import java.util.List;
 public final class Codecs {
 
     /** The message records of the contract, each carried by a {@link RecordCodec}. */
-    public static final List<Class<?>> RECORDS = List.of(NodeStatus.class, RoleStatus.class);
+    public static final List<Class<?>> RECORDS = List.of(NodeStatus.class, RoleStatus.class, RouteRequest.class,
+            io.switchboard.contract.model.RoutePlan.class, RouteResult.class, AttemptRequest.class, AttemptReply.class,
+            DeckPublished.class, io.switchboard.contract.event.EventEnvelope.class);
 
     private Codecs() {
     }

@@ -1,0 +1,32 @@
+package io.switchboard.contract.bus;
+
+import io.switchboard.contract.model.E164;
+import io.switchboard.contract.model.Service;
+import java.math.BigDecimal;
+import java.util.Set;
+
+/**
+ * One question to the router: which carriers, in which order, for this destination.
+ *
+ * @param requestId the caller's request id (carried into the plan and the routing log)
+ * @param service the service
+ * @param to the destination
+ * @param tenantId the tenant, or null for an operator's question
+ * @param from the caller's number, or null
+ * @param preferredCarrier the request's own preferred carrier (over the tenant's), or null
+ * @param avoid carriers the request excludes
+ * @param maxRate the request's own rate cap (over the tenant's when lower), or null
+ */
+public record RouteRequest(String requestId, Service service, E164 to, String tenantId, E164 from,
+                           String preferredCarrier, Set<String> avoid, BigDecimal maxRate) {
+
+    /** Copies {@code avoid}. */
+    public RouteRequest {
+        avoid = avoid == null ? Set.of() : Set.copyOf(avoid);
+    }
+
+    /** @return a request with only the essentials */
+    public static RouteRequest of(String requestId, Service service, E164 to) {
+        return new RouteRequest(requestId, service, to, null, null, null, Set.of(), null);
+    }
+}

@@ -1,0 +1,38 @@
+package io.switchboard.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.switchboard.contract.Json;
+import io.switchboard.contract.bus.BusErrors;
+import io.switchboard.contract.error.SwitchboardException;
+import io.switchboard.http.ErrorResponses;
+import io.vertx.ext.web.RoutingContext;
+
+/** Writes the public API's JSON bodies (contract mapping: snake_case, RFC 3339) and its errors. */
+final class ApiResponses {
+
+    private ApiResponses() {
+    }
+
+    /** Ends the exchange with {@code status} and {@code body} as JSON. */
+    static void json(RoutingContext ctx, int status, Object body) {
+        try {
+            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                    .end(Json.mapper().writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            ctx.fail(e);
+        }
+    }
+
+    /**
+     * Ends the exchange with the error's TEL body: a {@link SwitchboardException} as it is, an
+     * event-bus failure through {@link BusErrors#toException}.
+     */
+    static void error(RoutingContext ctx, Throwable failure, String address) {
+        SwitchboardException error = BusErrors.toException(failure, address);
+        if (error.code() == io.switchboard.contract.error.ErrorCode.TEL_900) {
+            ctx.fail(error);
+            return;
+        }
+        ErrorResponses.send(ctx, error.code(), error.httpStatus(), error.getMessage(), error.details());
+    }
+}

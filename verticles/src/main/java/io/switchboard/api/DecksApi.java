@@ -1,0 +1,118 @@
+package io.switchboard.api;
+
+import io.switchboard.contract.error.ErrorCode;
+import io.switchboard.contract.error.SwitchboardException;
+import io.switchboard.router.DeckImporter;
+import io.switchboard.router.deck.DeckFormat;
+import io.switchboard.router.store.DeckStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.file.OpenOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * Rate decks over REST:
+ * <ul>
+ *   <li>{@code POST /v1/decks?carrier=telnyx&service=voice[&format=az|twilio|supplier-notice]
+ *       [&skip_invalid=true]} with the CSV file as the body: streamed to a temporary file (never
+ *       held in memory; at most {@code router.deck-upload-limit} bytes, else 413), then imported
+ *       by {@link DeckImporter}; 201 with the import report, or 422 TEL-602 with the rejected rows;</li>
+ *   <li>{@code GET /v1/decks[?carrier=]}: every version, newest first;</li>
+ *   <li>{@code GET /v1/decks/diff?from=V1&to=V2[&limit=1000]}: added, removed, up, down per prefix.</li>
+ * </ul>
+ * The upload route must be mounted before any body handler.
+ */
+final class DecksApi {
+
+    private final Vertx vertx;
+    private final DeckStore store;
+    private final DeckImporter importer;
+    private final long uploadLimit;
+
+    DecksApi(Vertx vertx, DeckStore store, DeckImporter importer, long uploadLimit) {
+        this.vertx = vertx;
+        this.store = store;
+        this.importer = importer;
+        this.uploadLimit = uploadLimit;
+    }
+
+    /** Mounts {@code POST /v1/decks}: call before the router's body handler. */
+    void mountUpload(Router router) {
+        router.post("/v1/decks").handler(this::upload);
+    }
+
+    /** Mounts the read routes. */
+    void mountReads(Router router) {
+        router.get("/v1/decks").handler(this::list);
+        router.get("/v1/decks/diff").handler(this::diff);
+    }
+
+    private void upload(RoutingContext ctx) {
+        DeckImporter.Request request;
+        try {
+            String format = Params.optional(ctx, "format");
+            String carrier = Params.carrierId(ctx, "carrier");
+            Params.required(ctx, "service");
+            request = new DeckImporter.Request(carrier, Params.service(ctx, "service", null),
+                    format == null ? null : format(format), Params.bool(ctx, "skip_invalid"),
+                    Params.optional(ctx, "filename"));
+            String length = ctx.request().getHeader("Content-Length");
+            if (length != null && length.matches("[0-9]{1,18}") && Long.parseLong(length) > uploadLimit) {
+                throw new SwitchboardException(ErrorCode.TEL_011, "deck upload of " + length + " bytes is over the limit of "
+                        + uploadLimit + " bytes (router.deck-upload-limit)", Map.of("field", "body"), 413, null);
+            }
+        } catch (SwitchboardException e) {
+            ApiResponses.error(ctx, e, "decks");
+            return;
+        }
+        ctx.request().pause();
+        vertx.fileSystem().createTempFile("switchboard-deck-", ".csv")
+                .compose(path -> vertx.fileSystem().open(path, new OpenOptions().setWrite(true))
+                        .compose(file -> ctx.request().pipeTo(file))
+                        .compose(v -> vertx.fileSystem().props(path))
+                        .compose(props -> props.size() > uploadLimit ? Future.failedFuture(new SwitchboardException(
+                                ErrorCode.TEL_011, "deck upload is over the limit of " + uploadLimit
+                                + " bytes (router.deck-upload-limit)", Map.of("field", "body"), 413, null))
+                                : Future.<Void>succeededFuture())
+                        .compose(v -> importer.importFile(Path.of(path), request))
+                        .eventually(() -> vertx.fileSystem().delete(path)))
+                .onSuccess(report -> ApiResponses.json(ctx, 201, report))
+                .onFailure(error -> ApiResponses.error(ctx, error, "decks"));
+    }
+
+    private static DeckFormat format(String id) {
+        try {
+            return DeckFormat.fromId(id);
+        } catch (IllegalArgumentException e) {
+            throw SwitchboardException.invalidField(ErrorCode.TEL_011, "format",
+                    "format: expected az, twilio or supplier-notice, got '" + id + "'");
+        }
+    }
+
+    private void list(RoutingContext ctx) {
+        String carrier = Params.optional(ctx, "carrier");
+        store.list(carrier).onSuccess(versions -> ApiResponses.json(ctx, 200, Map.of("data", versions)))
+                .onFailure(error -> ApiResponses.error(ctx, error, "decks"));
+    }
+
+    private void diff(RoutingContext ctx) {
+        long from;
+        long to;
+        int limit;
+        try {
+            from = Params.positiveLong(ctx, "from");
+            to = Params.positiveLong(ctx, "to");
+            limit = Params.optional(ctx, "limit") == null ? 1_000 : (int) Math.min(100_000, Params.positiveLong(ctx, "limit"));
+        } catch (SwitchboardException e) {
+            ApiResponses.error(ctx, e, "decks");
+            return;
+        }
+        store.diff(from, to, limit).onSuccess(diff -> ApiResponses.json(ctx, 200, diff))
+                .onFailure(error -> ApiResponses.error(ctx, error instanceof NoSuchElementException
+                        ? new SwitchboardException(ErrorCode.TEL_013, error.getMessage()) : error, "decks"));
+    }
+}

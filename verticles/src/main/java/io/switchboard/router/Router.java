@@ -1,0 +1,86 @@
+package io.switchboard.router;
+
+import io.switchboard.contract.bus.RouteRequest;
+import io.switchboard.contract.model.RoutePlan;
+import io.switchboard.router.index.RateTable;
+import io.switchboard.router.policy.CarrierOption;
+import io.switchboard.router.policy.CarrierProfile;
+import io.switchboard.router.policy.CarrierStatus;
+import io.switchboard.router.policy.RouteRanker;
+import io.switchboard.router.policy.TenantRules;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The routing decision over the current {@link RoutingSnapshot}: longest-prefix match in every
+ * carrier's deck, then {@link RouteRanker}. Decks and carriers are swapped in whole
+ * ({@link #publish}, {@link #carriers}); decisions read whichever snapshot is current and never
+ * wait. Thread-safe.
+ */
+public final class Router {
+
+    private volatile RoutingSnapshot snapshot = RoutingSnapshot.EMPTY;
+    private final RouteRanker ranker;
+    private final CarrierLoad load;
+    private final Map<String, CarrierStatus> statuses = new ConcurrentHashMap<>();
+
+    /**
+     * @param ranker the ranking policy
+     * @param load attempts sent per carrier, for CPS limits
+     */
+    public Router(RouteRanker ranker, CarrierLoad load) {
+        this.ranker = ranker;
+        this.load = load;
+    }
+
+    /** Makes {@code table} its carrier's deck for its service; decisions see it from now on. */
+    public synchronized void publish(RateTable table) {
+        snapshot = snapshot.withTable(table);
+    }
+
+    /** Replaces the configured carriers. */
+    public synchronized void carriers(Collection<CarrierProfile> profiles) {
+        snapshot = snapshot.withCarriers(profiles);
+    }
+
+    /** Records a carrier's live condition (health, breaker, calls in progress). */
+    public void status(String carrier, CarrierStatus status) {
+        statuses.put(carrier, status);
+    }
+
+    /** @return the snapshot decisions currently read */
+    public RoutingSnapshot snapshot() {
+        return snapshot;
+    }
+
+    /**
+     * @param request the question
+     * @param rules the tenant's rules for the request's service
+     * @param now decision time
+     * @return the plan
+     */
+    public RoutePlan plan(RouteRequest request, TenantRules rules, Instant now) {
+        long started = System.nanoTime();
+        List<CarrierOption> options = snapshot.options(request.service(), request.to().digits(), now.getEpochSecond(),
+                this::statusOf);
+        return ranker.rank(request, options, rules, now, started);
+    }
+
+    private CarrierStatus statusOf(String carrier) {
+        CarrierStatus reported = statuses.getOrDefault(carrier, CarrierStatus.UNKNOWN);
+        int sent = load.lastSecond(carrier);
+        if (sent == 0) {
+            return reported;
+        }
+        return new CarrierStatus(reported.healthScore(), reported.down(), reported.disabled(), reported.breaker(), sent,
+                reported.callsInProgress());
+    }
+
+    /** Counts an attempt sent to a carrier (for its CPS limit). */
+    public void sent(String carrier) {
+        load.record(carrier);
+    }
+}

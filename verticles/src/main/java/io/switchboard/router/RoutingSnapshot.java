@@ -1,0 +1,102 @@
+package io.switchboard.router;
+
+import io.switchboard.contract.model.Service;
+import io.switchboard.router.index.RateTable;
+import io.switchboard.router.policy.CarrierOption;
+import io.switchboard.router.policy.CarrierProfile;
+import io.switchboard.router.policy.CarrierStatus;
+import io.switchboard.router.policy.Quote;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * An immutable view of everything a routing decision reads: the configured carriers and, per
+ * service, each carrier's published {@link RateTable}. A router holds one in a volatile field and
+ * replaces it whole when a deck is published or carriers change, so a lookup never pauses and
+ * never sees half a deck.
+ */
+public final class RoutingSnapshot {
+
+    /** A snapshot with no carriers and no decks. */
+    public static final RoutingSnapshot EMPTY = new RoutingSnapshot(Map.of(), Map.of());
+
+    private final Map<String, CarrierProfile> carriers;
+    private final Map<Service, Map<String, RateTable>> tables;
+
+    private RoutingSnapshot(Map<String, CarrierProfile> carriers, Map<Service, Map<String, RateTable>> tables) {
+        this.carriers = carriers;
+        this.tables = tables;
+    }
+
+    /** @return a copy with {@code table} as its carrier's published deck for its service */
+    public RoutingSnapshot withTable(RateTable table) {
+        Map<Service, Map<String, RateTable>> copy = new EnumMap<>(Service.class);
+        tables.forEach((service, byCarrier) -> copy.put(service, byCarrier));
+        Map<String, RateTable> byCarrier = new LinkedHashMap<>(tables.getOrDefault(table.service(), Map.of()));
+        byCarrier.put(table.carrierId(), table);
+        copy.put(table.service(), Map.copyOf(byCarrier));
+        return new RoutingSnapshot(carriers, Map.copyOf(copy));
+    }
+
+    /** @return a copy with these carriers (in this order) and the same decks */
+    public RoutingSnapshot withCarriers(Collection<CarrierProfile> profiles) {
+        Map<String, CarrierProfile> byId = new LinkedHashMap<>();
+        profiles.forEach(p -> byId.put(p.id(), p));
+        return new RoutingSnapshot(java.util.Collections.unmodifiableMap(byId), tables);
+    }
+
+    /** @return the configured carriers, in configuration order */
+    public Collection<CarrierProfile> carriers() {
+        return carriers.values();
+    }
+
+    /** @return the published table of a carrier for a service, or null */
+    public RateTable table(Service service, String carrier) {
+        return tables.getOrDefault(service, Map.of()).get(carrier);
+    }
+
+    /** @return every published table, for status reports */
+    public List<RateTable> tables() {
+        List<RateTable> all = new ArrayList<>();
+        tables.values().forEach(byCarrier -> all.addAll(byCarrier.values()));
+        return all;
+    }
+
+    /**
+     * Longest-prefix match of {@code digits} in every carrier's deck for the service.
+     *
+     * @param service the service
+     * @param digits E.164 digits without {@code +}
+     * @param epochSecond decision time: only rates effective then count
+     * @param status each carrier's live condition
+     * @return one option per configured carrier, in configuration order
+     */
+    public List<CarrierOption> options(Service service, String digits, long epochSecond,
+                                       Function<String, CarrierStatus> status) {
+        Map<String, RateTable> byCarrier = tables.getOrDefault(service, Map.of());
+        List<CarrierOption> options = new ArrayList<>(carriers.size());
+        for (CarrierProfile profile : carriers.values()) {
+            RateTable table = byCarrier.get(profile.id());
+            Quote quote = null;
+            boolean closed = false;
+            if (table != null) {
+                int row = table.findRow(digits, epochSecond);
+                if (row != RateTable.NO_ROW) {
+                    closed = table.isClosed(row);
+                    if (!closed) {
+                        quote = new Quote(profile.id(), table.deckVersion(), table.prefix(row), table.destination(row),
+                                table.rateMicros(row), table.connectFeeMicros(row), table.initialIncrement(row),
+                                table.nextIncrement(row), table.currency().getCurrencyCode());
+                    }
+                }
+            }
+            options.add(new CarrierOption(profile, status.apply(profile.id()), quote, closed, table != null));
+        }
+        return options;
+    }
+}

@@ -1,0 +1,48 @@
+package io.switchboard.node;
+
+import io.switchboard.config.ConfigLoader;
+import io.switchboard.config.SwitchboardConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+/** Nodes for in-JVM tests: free ports, a private cluster name, an embedded PostgreSQL in a folder. */
+public final class TestNodes {
+
+    private TestNodes() {
+    }
+
+    /** @return a TCP port free right now */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** @return a configuration layer for a node alone in its own cluster, storing data under {@code dataDir} */
+    public static JsonObject isolated(Path dataDir, int httpPort) throws IOException {
+        int clusterPort = freePort();
+        return new JsonObject()
+                .put("http", new JsonObject().put("host", "127.0.0.1").put("port", httpPort))
+                .put("management", new JsonObject().put("host", "127.0.0.1").put("port", 0))
+                .put("database", new JsonObject().put("embedded", new JsonObject()
+                        .put("data-dir", dataDir.toString()).put("port", 0)))
+                .put("cluster", new JsonObject().put("name", "test-" + UUID.randomUUID())
+                        .put("port", clusterPort).put("members", new JsonArray().add("127.0.0.1:" + clusterPort)));
+    }
+
+    /** @return the validated configuration of defaults plus {@code layer} */
+    public static SwitchboardConfig config(JsonObject layer) {
+        Vertx reader = Vertx.vertx();
+        try {
+            return new ConfigLoader(reader).load(null, Map.of(), layer);
+        } finally {
+            reader.close();
+        }
+    }
+}
