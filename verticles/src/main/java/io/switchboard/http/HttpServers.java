@@ -25,8 +25,10 @@ public final class HttpServers {
      *     {@code http.port: 8080 on 0.0.0.0 is already in use}
      */
     public static Future<HttpServer> listen(Vertx vertx, Router router, String host, int port, String setting) {
+        // 100-continue answered at once: curl and other clients wait a second for it before
+        // sending a large body (deck uploads) otherwise.
         HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
-                .setCompressionSupported(true);
+                .setCompressionSupported(true).setHandle100ContinueAutomatically(true);
         return vertx.createHttpServer(options).requestHandler(router).listen()
                 .recover(error -> Future.failedFuture(Failures.addressInUse(error)
                         ? new StartupException(setting + ".port: " + port + " on " + host + " is already in use", error)

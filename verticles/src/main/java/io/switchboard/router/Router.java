@@ -6,6 +6,7 @@ import io.switchboard.router.index.RateTable;
 import io.switchboard.router.policy.CarrierOption;
 import io.switchboard.router.policy.CarrierProfile;
 import io.switchboard.router.policy.CarrierStatus;
+import java.util.function.LongSupplier;
 import io.switchboard.router.policy.RouteRanker;
 import io.switchboard.router.policy.TenantRules;
 import java.time.Instant;
@@ -24,16 +25,20 @@ public final class Router {
 
     private volatile RoutingSnapshot snapshot = RoutingSnapshot.EMPTY;
     private final RouteRanker ranker;
-    private final CarrierLoad load;
-    private final Map<String, CarrierStatus> statuses = new ConcurrentHashMap<>();
+    private final LongSupplier clockMs;
+    private final Map<String, LiveCarrier> live = new ConcurrentHashMap<>();
 
     /**
      * @param ranker the ranking policy
-     * @param load attempts sent per carrier, for CPS limits
+     * @param clockMs current time in ms, for the carriers' CPS counts
      */
-    public Router(RouteRanker ranker, CarrierLoad load) {
+    public Router(RouteRanker ranker, LongSupplier clockMs) {
         this.ranker = ranker;
-        this.load = load;
+        this.clockMs = clockMs;
+    }
+
+    private LiveCarrier live(String carrier) {
+        return live.computeIfAbsent(carrier, c -> new LiveCarrier(clockMs));
     }
 
     /** Makes {@code table} its carrier's deck for its service; decisions see it from now on. */
@@ -43,12 +48,12 @@ public final class Router {
 
     /** Replaces the configured carriers. */
     public synchronized void carriers(Collection<CarrierProfile> profiles) {
-        snapshot = snapshot.withCarriers(profiles);
+        snapshot = snapshot.withCarriers(profiles, this::live);
     }
 
     /** Records a carrier's live condition (health, breaker, calls in progress). */
     public void status(String carrier, CarrierStatus status) {
-        statuses.put(carrier, status);
+        live(carrier).report(status);
     }
 
     /** @return the snapshot decisions currently read */
@@ -64,23 +69,12 @@ public final class Router {
      */
     public RoutePlan plan(RouteRequest request, TenantRules rules, Instant now) {
         long started = System.nanoTime();
-        List<CarrierOption> options = snapshot.options(request.service(), request.to().digits(), now.getEpochSecond(),
-                this::statusOf);
+        List<CarrierOption> options = snapshot.options(request.service(), request.to().digits(), now.getEpochSecond());
         return ranker.rank(request, options, rules, now, started);
-    }
-
-    private CarrierStatus statusOf(String carrier) {
-        CarrierStatus reported = statuses.getOrDefault(carrier, CarrierStatus.UNKNOWN);
-        int sent = load.lastSecond(carrier);
-        if (sent == 0) {
-            return reported;
-        }
-        return new CarrierStatus(reported.healthScore(), reported.down(), reported.disabled(), reported.breaker(), sent,
-                reported.callsInProgress());
     }
 
     /** Counts an attempt sent to a carrier (for its CPS limit). */
     public void sent(String carrier) {
-        load.record(carrier);
+        live(carrier).sent();
     }
 }

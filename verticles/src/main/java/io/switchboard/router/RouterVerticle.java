@@ -2,6 +2,7 @@ package io.switchboard.router;
 
 import io.switchboard.contract.bus.Addresses;
 import io.switchboard.contract.bus.BusErrors;
+import io.switchboard.contract.bus.CarrierStatusReport;
 import io.switchboard.contract.bus.DeckPublished;
 import io.switchboard.contract.bus.Role;
 import io.switchboard.contract.bus.RouteRequest;
@@ -18,6 +19,7 @@ import io.switchboard.router.failover.EventBusCarrierGateway;
 import io.switchboard.router.failover.FailoverLoop;
 import io.switchboard.router.failover.RetryPolicy;
 import io.switchboard.router.index.RateTable;
+import io.switchboard.router.policy.CarrierStatus;
 import io.switchboard.router.policy.RouteRanker;
 import io.switchboard.router.policy.TenantRules;
 import io.switchboard.router.store.CarrierDirectory;
@@ -38,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * The {@code router} role: holds every published rate deck as an in-memory index and answers
  * {@link Addresses#ROUTER_PLAN} (explain a plan) and {@link Addresses#ROUTER_ROUTE} (plan, then
  * fail over along it through the carrier adapters). It loads the published decks at start and
- * swaps in each deck announced on {@link Addresses#DECKS_PUBLISHED}; every decision is written to
+ * swaps in each deck announced on {@link Addresses#DECKS_PUBLISHED}, keeps each carrier's latest
+ * {@link CarrierStatusReport} from {@link Addresses#CARRIER_STATUS}, and writes every decision to
  * the routing log. The decisions themselves are {@link Router}'s and {@link FailoverLoop}'s.
  */
 public final class RouterVerticle extends RoleVerticle {
@@ -64,7 +67,7 @@ public final class RouterVerticle extends RoleVerticle {
     public Future<?> start() {
         SwitchboardConfig.Router settings = node.config().router();
         router = new Router(new RouteRanker(settings.referenceDurationS(), settings.currency(), settings.exchangeRates(),
-                new SecureRandom()), new CarrierLoad(System::currentTimeMillis));
+                new SecureRandom()), System::currentTimeMillis);
         rules = new RulesCache(new TenantRulesStore(node.pool()), System::currentTimeMillis);
         failover = new FailoverLoop(attempt -> {
             router.sent(attempt.carrier());
@@ -83,6 +86,8 @@ public final class RouterVerticle extends RoleVerticle {
                         vertx.eventBus().<RouteRequest>consumer(Addresses.ROUTER_PLAN, this::plan).completion(),
                         vertx.eventBus().<RouteRequest>consumer(Addresses.ROUTER_ROUTE, this::route).completion(),
                         vertx.eventBus().<DeckPublished>consumer(Addresses.DECKS_PUBLISHED, this::deckPublished)
+                                .completion(),
+                        vertx.eventBus().<CarrierStatusReport>consumer(Addresses.CARRIER_STATUS, this::carrierStatus)
                                 .completion()));
     }
 
@@ -117,6 +122,12 @@ public final class RouterVerticle extends RoleVerticle {
                 .onSuccess(this::swapIn)
                 .onFailure(error -> LOG.error("router: cannot load deck version {} of {}: {}", published.deckId(),
                         published.carrier(), error.getMessage()));
+    }
+
+    private void carrierStatus(Message<CarrierStatusReport> message) {
+        CarrierStatusReport report = message.body();
+        router.status(report.carrier(), new CarrierStatus(report.healthScore(), report.down(), report.disabled(),
+                report.breaker(), 0, report.callsInProgress()));
     }
 
     private void plan(Message<RouteRequest> message) {

@@ -4,7 +4,6 @@ import io.switchboard.contract.model.Service;
 import io.switchboard.router.index.RateTable;
 import io.switchboard.router.policy.CarrierOption;
 import io.switchboard.router.policy.CarrierProfile;
-import io.switchboard.router.policy.CarrierStatus;
 import io.switchboard.router.policy.Quote;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,14 +22,30 @@ import java.util.function.Function;
 public final class RoutingSnapshot {
 
     /** A snapshot with no carriers and no decks. */
-    public static final RoutingSnapshot EMPTY = new RoutingSnapshot(Map.of(), Map.of());
+    public static final RoutingSnapshot EMPTY = new RoutingSnapshot(Map.of(), new LiveCarrier[0], Map.of());
 
     private final Map<String, CarrierProfile> carriers;
+    private final CarrierProfile[] profiles;
+    private final LiveCarrier[] live;
     private final Map<Service, Map<String, RateTable>> tables;
+    private final Map<Service, RateTable[]> byPosition;
 
-    private RoutingSnapshot(Map<String, CarrierProfile> carriers, Map<Service, Map<String, RateTable>> tables) {
+    private RoutingSnapshot(Map<String, CarrierProfile> carriers, LiveCarrier[] live,
+                            Map<Service, Map<String, RateTable>> tables) {
         this.carriers = carriers;
+        this.profiles = carriers.values().toArray(CarrierProfile[]::new);
+        this.live = live;
         this.tables = tables;
+        Map<Service, RateTable[]> positions = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            Map<String, RateTable> byCarrier = tables.getOrDefault(service, Map.of());
+            RateTable[] row = new RateTable[profiles.length];
+            for (int i = 0; i < profiles.length; i++) {
+                row[i] = byCarrier.get(profiles[i].id());
+            }
+            positions.put(service, row);
+        }
+        this.byPosition = positions;
     }
 
     /** @return a copy with {@code table} as its carrier's published deck for its service */
@@ -40,14 +55,19 @@ public final class RoutingSnapshot {
         Map<String, RateTable> byCarrier = new LinkedHashMap<>(tables.getOrDefault(table.service(), Map.of()));
         byCarrier.put(table.carrierId(), table);
         copy.put(table.service(), Map.copyOf(byCarrier));
-        return new RoutingSnapshot(carriers, Map.copyOf(copy));
+        return new RoutingSnapshot(carriers, live, Map.copyOf(copy));
     }
 
-    /** @return a copy with these carriers (in this order) and the same decks */
-    public RoutingSnapshot withCarriers(Collection<CarrierProfile> profiles) {
+    /**
+     * @param profiles the configured carriers, in the order decisions list them
+     * @param liveState each carrier's live-state object (the same object across snapshots)
+     * @return a copy with these carriers and the same decks
+     */
+    public RoutingSnapshot withCarriers(Collection<CarrierProfile> profiles, Function<String, LiveCarrier> liveState) {
         Map<String, CarrierProfile> byId = new LinkedHashMap<>();
         profiles.forEach(p -> byId.put(p.id(), p));
-        return new RoutingSnapshot(java.util.Collections.unmodifiableMap(byId), tables);
+        LiveCarrier[] states = byId.keySet().stream().map(liveState).toArray(LiveCarrier[]::new);
+        return new RoutingSnapshot(java.util.Collections.unmodifiableMap(byId), states, tables);
     }
 
     /** @return the configured carriers, in configuration order */
@@ -73,29 +93,30 @@ public final class RoutingSnapshot {
      * @param service the service
      * @param digits E.164 digits without {@code +}
      * @param epochSecond decision time: only rates effective then count
-     * @param status each carrier's live condition
-     * @return one option per configured carrier, in configuration order
+     * @return one option per configured carrier, in configuration order, with its live condition
      */
-    public List<CarrierOption> options(Service service, String digits, long epochSecond,
-                                       Function<String, CarrierStatus> status) {
-        Map<String, RateTable> byCarrier = tables.getOrDefault(service, Map.of());
-        List<CarrierOption> options = new ArrayList<>(carriers.size());
-        for (CarrierProfile profile : carriers.values()) {
-            RateTable table = byCarrier.get(profile.id());
+    public List<CarrierOption> options(Service service, String digits, long epochSecond) {
+        RateTable[] tablesOfService = byPosition.get(service);
+        List<CarrierOption> options = new ArrayList<>(profiles.length);
+        for (int i = 0; i < profiles.length; i++) {
+            CarrierProfile profile = profiles[i];
+            RateTable table = tablesOfService[i];
             Quote quote = null;
             boolean closed = false;
             if (table != null) {
-                int row = table.findRow(digits, epochSecond);
+                long match = table.findMatch(digits, epochSecond);
+                int row = RateTable.matchRow(match);
                 if (row != RateTable.NO_ROW) {
                     closed = table.isClosed(row);
                     if (!closed) {
-                        quote = new Quote(profile.id(), table.deckVersion(), table.prefix(row), table.destination(row),
+                        String prefix = digits.substring(0, RateTable.matchLength(match));
+                        quote = new Quote(profile.id(), table.deckVersion(), prefix, table.destination(row),
                                 table.rateMicros(row), table.connectFeeMicros(row), table.initialIncrement(row),
                                 table.nextIncrement(row), table.currency().getCurrencyCode());
                     }
                 }
             }
-            options.add(new CarrierOption(profile, status.apply(profile.id()), quote, closed, table != null));
+            options.add(new CarrierOption(profile, live[i].status(), quote, closed, table != null));
         }
         return options;
     }

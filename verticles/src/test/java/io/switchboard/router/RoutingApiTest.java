@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.switchboard.contract.bus.Addresses;
 import io.switchboard.contract.bus.AttemptReply;
 import io.switchboard.contract.bus.AttemptRequest;
+import io.switchboard.contract.bus.CarrierStatusReport;
 import io.switchboard.contract.bus.RouteRequest;
 import io.switchboard.contract.bus.RouteResult;
 import io.switchboard.contract.error.ErrorCode;
 import io.switchboard.contract.model.AttemptOutcome;
+import io.switchboard.contract.model.BreakerState;
 import io.switchboard.contract.model.E164;
 import io.switchboard.contract.model.Service;
 import io.switchboard.node.Node;
@@ -129,6 +131,38 @@ class RoutingApiTest {
         JsonObject excluded = berlin.getJsonArray("excluded").getJsonObject(0);
         assertEquals("beta", excluded.getString("carrier"));
         assertEquals("no_coverage", excluded.getString("reason"));
+    }
+
+    @Test
+    void carrierStatusReportsExcludeAndReorderCarriers() throws Exception {
+        var bus = node.vertx().eventBus();
+        try {
+            bus.publish(Addresses.CARRIER_STATUS, new CarrierStatusReport("beta", 20, true, false, BreakerState.CLOSED, 0));
+            JsonObject down = awaitPlan("+442071838750", p -> carriers(p).equals(List.of("alpha")));
+            assertEquals("health_down", down.getJsonArray("excluded").stream().map(JsonObject.class::cast)
+                    .filter(e -> e.getString("carrier").equals("beta")).findFirst().orElseThrow().getString("reason"));
+
+            bus.publish(Addresses.CARRIER_STATUS, new CarrierStatusReport("beta", 100, false, false, BreakerState.OPEN, 0));
+            awaitPlan("+442071838750", p -> p.getJsonArray("excluded").encode().contains("breaker_open"));
+
+            bus.publish(Addresses.CARRIER_STATUS, new CarrierStatusReport("beta", 100, false, true, BreakerState.CLOSED, 0));
+            awaitPlan("+442071838750", p -> p.getJsonArray("excluded").encode().contains("\"disabled\""));
+        } finally {
+            bus.publish(Addresses.CARRIER_STATUS, new CarrierStatusReport("beta", 100, false, false, BreakerState.CLOSED, 0));
+            awaitPlan("+442071838750", p -> carriers(p).equals(List.of("beta", "alpha")));
+        }
+    }
+
+    private static JsonObject awaitPlan(String number, java.util.function.Predicate<JsonObject> wanted) throws Exception {
+        JsonObject last = null;
+        for (int i = 0; i < 100; i++) {
+            last = plan(number);
+            if (wanted.test(last)) {
+                return last;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("plan never matched: " + last);
     }
 
     @Test

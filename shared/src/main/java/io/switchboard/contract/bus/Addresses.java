@@ -32,6 +32,12 @@ public final class Addresses {
      */
     public static final String ROUTER_ROUTE = PREFIX + "router.route";
 
+    /**
+     * Publish: a carrier's health, breaker and load ({@link CarrierStatusReport}), from the
+     * health-monitor and carrier adapters; routers keep the latest per carrier.
+     */
+    public static final String CARRIER_STATUS = PREFIX + "carrier.status";
+
     /** Publish: a rate-deck version was published ({@link DeckPublished}); routers reload it. */
     public static final String DECKS_PUBLISHED = PREFIX + "decks.published";
 

@@ -36,12 +36,14 @@ public final class E164 {
     private static final int MAX_ECHO = 40;
 
     private final String value;
+    private final String digits;
     private final int countryCode;
     private final String regionCode;
     private final NumberType numberType;
 
     private E164(String value, int countryCode, String regionCode, NumberType numberType) {
         this.value = value;
+        this.digits = value.substring(1);
         this.countryCode = countryCode;
         this.regionCode = regionCode;
         this.numberType = numberType;
@@ -112,7 +114,7 @@ public final class E164 {
      *     and the longest-prefix match run on
      */
     public String digits() {
-        return value.substring(1);
+        return digits;
     }
 
     /** @return the ITU country calling code, e.g. 1 or 44 */

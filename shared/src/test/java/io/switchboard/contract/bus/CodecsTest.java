@@ -63,6 +63,8 @@ class CodecsTest {
         assertEquals(reply, roundTrip(reply, AttemptReply.class));
         DeckPublished published = new DeckPublished(3, "telnyx", "voice", 31_392);
         assertEquals(published, roundTrip(published, DeckPublished.class));
+        CarrierStatusReport status = new CarrierStatusReport("telnyx", 45, true, false, BreakerState.HALF_OPEN, 12);
+        assertEquals(status, roundTrip(status, CarrierStatusReport.class));
     }
 
     @Test

@@ -40,4 +40,49 @@ public final class Micros {
     public static BigDecimal toDecimal(long micros) {
         return BigDecimal.valueOf(micros, 6);
     }
+
+    /**
+     * Formats micro-units as a plain decimal without trailing zeros, without BigDecimal:
+     * {@code 12780 → "0.01278"}, {@code 1000000 → "1"}, {@code -5 → "-0.000005"}.
+     *
+     * @param micros an amount in micro-units
+     * @return its decimal text
+     */
+    public static String format(long micros) {
+        StringBuilder text = new StringBuilder(20);
+        long value = micros;
+        if (value < 0) {
+            text.append('-');
+            value = -value;
+        }
+        text.append(value / PER_UNIT);
+        long fraction = value % PER_UNIT;
+        if (fraction != 0) {
+            String digits = Long.toString(PER_UNIT + fraction).substring(1);
+            int end = digits.length();
+            while (digits.charAt(end - 1) == '0') {
+                end--;
+            }
+            text.append('.').append(digits, 0, end);
+        }
+        return text.toString();
+    }
+
+    /**
+     * @param micros an amount in micro-units
+     * @return it as a decimal without trailing zeros ({@code 12780 → 0.01278}), the same value
+     *     {@code toDecimal(micros).stripTrailingZeros()} gives, without its BigInteger work
+     */
+    public static BigDecimal toPlainDecimal(long micros) {
+        if (micros == 0) {
+            return BigDecimal.ZERO;
+        }
+        long unscaled = micros;
+        int scale = 6;
+        while (scale > 0 && unscaled % 10 == 0) {
+            unscaled /= 10;
+            scale--;
+        }
+        return BigDecimal.valueOf(unscaled, scale);
+    }
 }

@@ -223,6 +223,28 @@ public final class RateTable {
     }
 
     /**
+     * {@link #findRow} and {@link #longestMatchLength} in one walk, allocation-free: the result
+     * packs both; read it with {@link #matchRow} and {@link #matchLength}.
+     *
+     * @param digits the number's digits, no {@code +}
+     * @param epochSecond the decision instant, epoch seconds
+     * @return {@code row << 32 | matchedLength}, or -1 if no row covers the number
+     */
+    public long findMatch(CharSequence digits, long epochSecond) {
+        return walk(digits, epochSecond);
+    }
+
+    /** @return the row of a {@link #findMatch} result, or {@link #NO_ROW} for -1 */
+    public static int matchRow(long match) {
+        return match < 0 ? NO_ROW : (int) (match >>> 32);
+    }
+
+    /** @return the matched prefix length of a {@link #findMatch} result, or -1 for -1 */
+    public static int matchLength(long match) {
+        return match < 0 ? -1 : (int) match;
+    }
+
+    /**
      * Like {@link #findRow} but returns the length of the matched prefix, allocation-free.
      *
      * @param digits the number's digits, no {@code +}

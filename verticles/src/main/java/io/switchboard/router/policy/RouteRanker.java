@@ -6,6 +6,8 @@ import io.switchboard.contract.model.ExclusionReason;
 import io.switchboard.contract.model.Money;
 import io.switchboard.contract.model.RoutePlan;
 import io.switchboard.contract.model.Service;
+import io.switchboard.router.index.CostCalculator;
+import io.switchboard.router.index.Micros;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -50,6 +52,8 @@ import java.util.random.RandomGenerator;
  *
  * <p>Cost is {@code connect_fee + rate × billed_seconds / 60}, billed seconds rounded up to the
  * initial increment and then to the next increments ({@link BillingIncrement#billedSeconds}).
+ * Candidates are compared on the exact value; the plan shows it rounded once, HALF_UP, to a
+ * micro-unit (10⁻⁶), as {@link CostCalculator} rounds.
  * Quotes in another currency are converted with the exchange rates given at construction; a
  * quote whose currency has none is excluded ({@code NO_COVERAGE}, detail names the currency).
  *
@@ -183,15 +187,25 @@ public final class RouteRanker {
         return null;
     }
 
+    /** The order of the class comment, as one comparison without boxing. */
     private static Comparator<Eligible> order(TenantRules.Policy policy) {
-        Comparator<Eligible> head = Comparator.<Eligible>comparingInt(Eligible::staticRank)
-                .thenComparing(e -> !e.preferred())
-                .thenComparingInt(e -> e.option().profile().tier());
-        Comparator<Eligible> within = policy == TenantRules.Policy.WEIGHTED
-                ? Comparator.comparingDouble(Eligible::drawKey)
-                : Comparator.comparingLong(Eligible::costTimes60)
-                        .thenComparing(e -> -e.option().status().healthScore());
-        return head.thenComparing(within).thenComparing(e -> e.option().profile().id());
+        boolean weighted = policy == TenantRules.Policy.WEIGHTED;
+        return (a, b) -> {
+            int c = Integer.compare(a.staticRank(), b.staticRank());
+            if (c == 0) {
+                c = Boolean.compare(b.preferred(), a.preferred());
+            }
+            if (c == 0) {
+                c = Integer.compare(a.option().profile().tier(), b.option().profile().tier());
+            }
+            if (c == 0) {
+                c = weighted ? Double.compare(a.drawKey(), b.drawKey()) : Long.compare(a.costTimes60(), b.costTimes60());
+            }
+            if (c == 0 && !weighted) {
+                c = Integer.compare(b.option().status().healthScore(), a.option().status().healthScore());
+            }
+            return c != 0 ? c : a.option().profile().id().compareTo(b.option().profile().id());
+        };
     }
 
     /**
@@ -218,9 +232,8 @@ public final class RouteRanker {
         Quote quote = e.option().quote();
         CarrierStatus status = e.option().status();
         Money rate = money(e.rateBase());
-        Money cost = Money.of(BigDecimal.valueOf(e.costTimes60(), 6).divide(BigDecimal.valueOf(60), 10,
-                RoundingMode.HALF_UP).stripTrailingZeros(), baseCurrency);
-        StringBuilder reason = new StringBuilder();
+        Money cost = money(roundedCostMicros(e.costTimes60()));
+        StringBuilder reason = new StringBuilder(160);
         if (e.staticRank() != Integer.MAX_VALUE) {
             reason.append("static route #").append(e.staticRank() + 1).append("; ");
         }
@@ -231,8 +244,9 @@ public final class RouteRanker {
         if (policy == TenantRules.Policy.WEIGHTED) {
             reason.append("weighted draw (weight ").append(e.option().profile().weight()).append(")");
         } else {
-            reason.append("cost ").append(cost.amount().toPlainString()).append(' ').append(baseCurrency.getCurrencyCode())
-                    .append(" for ").append(referenceDurationS).append(" s at ").append(rate.amount().toPlainString())
+            reason.append("cost ").append(Micros.format(roundedCostMicros(e.costTimes60()))).append(' ')
+                    .append(baseCurrency.getCurrencyCode()).append(" for ").append(referenceDurationS).append(" s at ")
+                    .append(Micros.format(e.rateBase()))
                     .append("/min, ").append(quote.initialIncrement()).append('/').append(quote.nextIncrement());
         }
         reason.append("; prefix ").append(quote.matchedPrefix()).append(" (").append(quote.destination()).append(')');
@@ -241,6 +255,14 @@ public final class RouteRanker {
         }
         return new RoutePlan.Candidate(quote.carrier(), e.option().profile().tier(), quote.matchedPrefix(), rate, cost,
                 status.healthScore(), status.breaker(), quote.deckVersion(), reason.toString());
+    }
+
+    /**
+     * The estimated cost in micro-units, rounded once HALF_UP as {@link CostCalculator} does:
+     * {@code (fee × 60 + rate × billed seconds) / 60}.
+     */
+    private static long roundedCostMicros(long costTimes60) {
+        return (costTimes60 + 30) / 60;
     }
 
     private long toBase(long micros, String currency) {
@@ -252,7 +274,7 @@ public final class RouteRanker {
     }
 
     private Money money(long micros) {
-        return Money.of(BigDecimal.valueOf(micros, 6).stripTrailingZeros(), baseCurrency);
+        return Money.of(Micros.toPlainDecimal(micros), baseCurrency);
     }
 
     private static long micros(BigDecimal amount) {

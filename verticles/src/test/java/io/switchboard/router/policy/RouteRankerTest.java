@@ -82,7 +82,7 @@ class RouteRankerTest {
         Map<String, String> expected = Map.of(
                 "six", "0.00935",          // 0.0085 × 66 / 60
                 "sixty-one", "0.050325",   // 0.0495 × 61 / 60
-                "one", "0.0528666667",     // 0.052 × 61 / 60 = 0.05286666…, 10 decimals
+                "one", "0.052867",         // 0.052 × 61 / 60 = 0.0528666…, rounded to a micro-unit
                 "minute", "0.00728");      // 0.001 + 0.00314 × 120 / 60
         for (RoutePlan.Candidate c : plan.candidates()) {
             assertEquals(new BigDecimal(expected.get(c.carrier())), c.estimatedCost().amount(), c.carrier());

@@ -1,0 +1,137 @@
+package io.switchboard.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line against a running node, all as {@code java -jar}: {@code decks import},
+ * {@code decks list}, {@code decks diff} and {@code route}, with good and bad input.
+ */
+class CliProcessTest {
+
+    private static final String HEADER =
+            "prefix,destination,rate_per_min,connect_fee,initial_increment_s,next_increment_s,effective_from,effective_until,currency\n";
+
+    @TempDir
+    static Path work;
+
+    private static NodeProcess node;
+    private static String api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        int clusterPort = NodeProcess.freePort();
+        int management = NodeProcess.freePort();
+        int http = NodeProcess.freePort();
+        Map<String, String> env = new HashMap<>();
+        env.put("SWITCHBOARD_CLUSTER_NAME", "cli-test-" + UUID.randomUUID());
+        env.put("SWITCHBOARD_CLUSTER_PORT", String.valueOf(clusterPort));
+        env.put("SWITCHBOARD_CLUSTER_MEMBERS", "127.0.0.1:" + clusterPort);
+        env.put("SWITCHBOARD_MANAGEMENT_PORT", String.valueOf(management));
+        env.put("SWITCHBOARD_HTTP_PORT", String.valueOf(http));
+        env.put("SWITCHBOARD_DATABASE_EMBEDDED_DATA_DIR", work.resolve("pg").toString());
+        env.put("SWITCHBOARD_DATABASE_EMBEDDED_PORT", "0");
+        node = NodeProcess.start(NodeProcess.currentJava(), env, work.resolve("node.log"), "run");
+        node.awaitReady(management, Duration.ofSeconds(120));
+        api = "http://127.0.0.1:" + http;
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+    }
+
+    private record Run(int exit, String output) {
+    }
+
+    private static Run cli(String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--api");
+        all.add(api);
+        Path log = Files.createTempFile(work, "cli", ".log");
+        try (NodeProcess command = NodeProcess.start(NodeProcess.currentJava(), Map.of(), log, all.toArray(String[]::new))) {
+            int exit = command.awaitExit(Duration.ofSeconds(60));
+            return new Run(exit, command.output());
+        }
+    }
+
+    private static Path deck(String name, String rows) throws Exception {
+        Path file = work.resolve(name);
+        Files.writeString(file, HEADER + rows);
+        return file;
+    }
+
+    @Test
+    void importListDiffAndRouteFromTheCommandLine() throws Exception {
+        Path first = deck("acme-1.csv", "44,United Kingdom,0.0100,0,60,60,2026-01-01,,USD\n"
+                + "4420,United Kingdom London,0.0120,0,6,6,2026-01-01,,USD\n");
+        Run imported = cli("decks", "import", "--carrier", "acme", "--service", "voice", first.toString());
+        assertEquals(0, imported.exit(), imported.output());
+        assertTrue(imported.output().contains("deck version 1 of acme voice published: 2 rows"), imported.output());
+
+        Path second = deck("acme-2.csv", "44,United Kingdom,0.0090,0,60,60,2026-01-01,,USD\n"
+                + "49,Germany,0.0200,0,1,1,2026-01-01,,USD\n");
+        assertEquals(0, cli("decks", "import", "--carrier", "acme", second.toString()).exit());
+
+        Run list = cli("decks", "list");
+        assertEquals(0, list.exit(), list.output());
+        assertTrue(list.output().lines().anyMatch(l -> l.matches("2\\s+acme\\s+voice\\s+published\\s+2\\s+USD.*")),
+                list.output());
+        assertTrue(list.output().lines().anyMatch(l -> l.matches("1\\s+acme\\s+voice\\s+superseded.*")), list.output());
+
+        Run diff = cli("decks", "diff", "1", "2");
+        assertEquals(0, diff.exit(), diff.output());
+        assertTrue(diff.output().contains("1 added, 1 removed, 0 up, 1 down"), diff.output());
+
+        String route = null;
+        for (int i = 0; i < 50 && (route == null || !route.contains("0.009")); i++) {
+            route = cli("route", "+442071838750").output();
+        }
+        assertTrue(route.contains("route plan for +442071838750 (voice)"), route);
+        assertTrue(route.lines().anyMatch(l -> l.matches("1\\s+acme\\s+10\\s+44\\s+0.009 USD.*")), route);
+
+        Run germany = cli("route", "+493012345678");
+        assertTrue(germany.output().lines().anyMatch(l -> l.matches("1\\s+acme\\s+10\\s+49\\s+0.02 USD.*")),
+                germany.output());
+    }
+
+    @Test
+    void badInputIsOneClearLineAndAFailingExit() throws Exception {
+        Path bad = deck("bad.csv", "33,France,0.0100,0,60,60,2026-01-01,,USD\n34,Spain,abc,0,60,60,2026-01-01,,USD\n");
+        Run refused = cli("decks", "import", "--carrier", "badco", bad.toString());
+        assertEquals(1, refused.exit(), refused.output());
+        assertTrue(refused.output().contains("switchboard: TEL-602: rate deck rejected"), refused.output());
+        assertTrue(refused.output().contains("row 3: rate_per_min"), refused.output());
+
+        Run number = cli("route", "+1555");
+        assertEquals(1, number.exit());
+        assertTrue(number.output().contains("switchboard: TEL-001: to: '+1555' is not a valid E.164 number"),
+                number.output());
+
+        Run missing = cli("decks", "import", "--carrier", "badco", work.resolve("nope.csv").toString());
+        assertEquals(1, missing.exit());
+        assertTrue(missing.output().contains("switchboard: no such file"), missing.output());
+
+        Run noNode = new Run(0, "");
+        Path log = Files.createTempFile(work, "cli", ".log");
+        try (NodeProcess command = NodeProcess.start(NodeProcess.currentJava(), Map.of(), log, "decks", "list", "--api",
+                "http://127.0.0.1:" + NodeProcess.freePort())) {
+            noNode = new Run(command.awaitExit(Duration.ofSeconds(60)), command.output());
+        }
+        assertEquals(1, noNode.exit());
+        assertTrue(noNode.output().contains("switchboard: cannot reach"), noNode.output());
+    }
+}
