@@ -117,6 +117,34 @@ class ClusterProcessTest {
                 System.out.printf("node start (cold, with initdb): %d ms; second node join: %d ms on Java %s%n",
                         coldMs, joinMs, statusB.javaVersion());
 
+                // A deck imported through node A's API is swapped into every router of the cluster.
+                var upload = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + httpA + "/v1/decks?carrier=acme&service=voice"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("prefix,destination,rate_per_min,"
+                                + "connect_fee,initial_increment_s,next_increment_s,effective_from,effective_until,currency\n"
+                                + "44,United Kingdom,0.0100,0,60,60,2026-01-01,,USD\n")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertEquals(201, upload.statusCode(), upload.body());
+                Set<String> routersWithDeck = new HashSet<>();
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (routersWithDeck.size() < 2 && System.nanoTime() < deadline) {
+                    client.eventBus().request(Addresses.ROUTER_PLAN, io.switchboard.contract.bus.RouteRequest.of(
+                                    "cluster-swap", io.switchboard.contract.model.Service.VOICE,
+                                    io.switchboard.contract.model.E164.parse("to", "+442071838750")),
+                            new DeliveryOptions().setSendTimeout(5_000)).await();
+                    Thread.sleep(100);
+                    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres",
+                            "postgres", ""); Statement s = c.createStatement();
+                         ResultSet r = s.executeQuery("SELECT DISTINCT node_id FROM routing_log WHERE request_id = "
+                                 + "'cluster-swap' AND plan->'candidates'->0->>'carrier' = 'acme'")) {
+                        while (r.next()) {
+                            routersWithDeck.add(r.getString(1));
+                        }
+                    }
+                }
+                assertEquals(2, routersWithDeck.size(), "both nodes' routers decided with the new deck: " + routersWithDeck);
+                assertTrue(routersWithDeck.contains("router-b"), routersWithDeck.toString());
+
                 int exitB = b.terminate(Duration.ofSeconds(60));
                 assertEquals(143, exitB, "SIGTERM ends the JVM through the shutdown hook:\n" + b.output());
                 assertTrue(b.output().contains("node router-b stopped"), b.output());

@@ -7,9 +7,7 @@ import io.switchboard.contract.error.SwitchboardException;
 import io.switchboard.contract.model.Service;
 import io.switchboard.router.deck.DeckFormat;
 import io.switchboard.router.deck.DeckFormatException;
-import io.switchboard.router.deck.DeckLayout;
 import io.switchboard.router.deck.DeckReader;
-import io.switchboard.router.deck.DeckRow;
 import io.switchboard.router.deck.ReadSummary;
 import io.switchboard.router.deck.RowRejection;
 import io.switchboard.router.store.DeckStore;
@@ -30,8 +28,8 @@ import java.util.Map;
 
 /**
  * Imports a rate-deck file as a new version of a carrier's deck for a service: reads and
- * validates every row (streaming, on a worker thread), then either stores and publishes the whole
- * version or none of it.
+ * validates every row on a worker thread while streaming it into one PostgreSQL COPY, then
+ * commits and publishes the whole version, or cancels the COPY and stores none of it.
  *
  * <p>A file with rejected rows is refused with TEL-602 (422), its rejections listed with row
  * numbers and reasons, and recorded as a {@code rejected} version; with {@code skipInvalid} the
@@ -75,7 +73,7 @@ public final class DeckImporter {
         this.exchangeRates = exchangeRates;
     }
 
-    private record Parsed(DeckFormat format, List<DeckRow> rows, List<RowRejection> rejections, ReadSummary summary,
+    private record Parsed(DeckFormat format, List<RowRejection> rejections, ReadSummary summary, boolean stored,
                           long parseMs) {
     }
 
@@ -86,26 +84,46 @@ public final class DeckImporter {
      *     (unreadable layout, rejected rows without {@code skipInvalid}, unconvertible currency)
      */
     public Future<ImportReport> importFile(Path file, Request request) {
-        return vertx.executeBlocking(() -> parse(file, request.format()), false)
-                .compose(parsed -> store(parsed, request));
+        long started = System.nanoTime();
+        String service = request.service().wireName();
+        return store.ensureCarrier(request.carrier(), service)
+                .compose(v -> store.create(request.carrier(), service, baseCurrency.getCurrencyCode(), request.sourceName()))
+                .compose(deckId -> vertx.executeBlocking(() -> readAndCopy(file, request, deckId), false)
+                        .compose(parsed -> finish(deckId, parsed, request, started),
+                                error -> store.reject(deckId, new JsonArray().add(new JsonObject()
+                                        .put("row", 0).put("reason", error.getMessage())))
+                                        .transform(x -> Future.failedFuture(error))));
     }
 
-    private Parsed parse(Path file, DeckFormat requested) throws IOException {
+    /**
+     * Reads, validates and streams every row into one COPY (worker thread). The COPY is committed
+     * only if the deck is accepted: no rejected row (or {@code skipInvalid}), a known currency,
+     * at least one row; otherwise it is cancelled and nothing is stored.
+     */
+    private Parsed readAndCopy(Path file, Request request, long deckId) throws Exception {
         long started = System.nanoTime();
-        List<DeckRow> rows = new ArrayList<>();
         List<RowRejection> rejections = new ArrayList<>();
-        long[] rejected = {0};
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            DeckFormat format = requested != null ? requested : DeckFormat.sniff(in).orElseThrow(() -> refused(
-                    "cannot tell the deck's layout from its header; give format=az|twilio|supplier-notice"));
-            DeckLayout layout = format.defaultLayout();
-            ReadSummary summary = new DeckReader().read(in, layout, rows::add, rejection -> {
-                rejected[0]++;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             RatesCopy.Stream copyIn = copy.open(deckId)) {
+            DeckFormat format = request.format() != null ? request.format() : DeckFormat.sniff(in).orElseThrow(() ->
+                    refused("cannot tell the deck's layout from its header; give format=az|twilio|supplier-notice"));
+            ReadSummary summary = new DeckReader().read(in, format.defaultLayout(), row -> {
+                try {
+                    copyIn.add(row);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, rejection -> {
                 if (rejections.size() < ImportReport.MAX_LISTED) {
                     rejections.add(rejection);
                 }
             });
-            return new Parsed(format, rows, rejections, summary, (System.nanoTime() - started) / 1_000_000);
+            boolean accept = summary.rowsAccepted() > 0 && acceptedCurrency(summary)
+                    && (summary.rowsRejected() == 0 || request.skipInvalid());
+            if (accept) {
+                copyIn.commit();
+            }
+            return new Parsed(format, rejections, summary, accept, (System.nanoTime() - started) / 1_000_000);
         } catch (DeckFormatException e) {
             throw refused(e.getMessage());
         } catch (java.nio.charset.MalformedInputException e) {
@@ -113,46 +131,41 @@ public final class DeckImporter {
         }
     }
 
-    private Future<ImportReport> store(Parsed parsed, Request request) {
-        long started = System.nanoTime();
-        String currency = parsed.summary().currency() != null ? parsed.summary().currency() : baseCurrency.getCurrencyCode();
-        String service = request.service().wireName();
-        if (!currency.equals(baseCurrency.getCurrencyCode()) && !exchangeRates.containsKey(currency)) {
-            return Future.failedFuture(refused("deck currency " + currency + " has no exchange rate into "
-                    + baseCurrency.getCurrencyCode() + " (router.exchange-rates)"));
-        }
-        if (parsed.rows().isEmpty()) {
-            return Future.failedFuture(refused("the file has no rate rows"));
-        }
-        boolean refuse = parsed.summary().rowsRejected() > 0 && !request.skipInvalid();
-        return store.ensureCarrier(request.carrier(), service)
-                .compose(v -> store.create(request.carrier(), service, currency, request.sourceName()))
-                .compose(deckId -> refuse ? rejectVersion(deckId, parsed) : publishVersion(deckId, parsed, request))
-                .map(deckId -> new ImportReport(deckId, request.carrier(), service, parsed.format().id(), "published",
-                        parsed.summary().rowsAccepted(), parsed.summary().rowsRejected(), parsed.rejections(), currency,
-                        parsed.parseMs(), (System.nanoTime() - started) / 1_000_000));
+    private boolean acceptedCurrency(ReadSummary summary) {
+        String currency = summary.currency();
+        return currency == null || currency.equals(baseCurrency.getCurrencyCode()) || exchangeRates.containsKey(currency);
     }
 
-    private Future<Long> rejectVersion(long deckId, Parsed parsed) {
+    private Future<ImportReport> finish(long deckId, Parsed parsed, Request request, long started) {
+        String currency = parsed.summary().currency() != null ? parsed.summary().currency()
+                : baseCurrency.getCurrencyCode();
+        if (!parsed.stored()) {
+            String why = parsed.summary().rowsAccepted() == 0 ? "the file has no valid rate rows"
+                    : !acceptedCurrency(parsed.summary()) ? "deck currency " + currency + " has no exchange rate into "
+                    + baseCurrency.getCurrencyCode() + " (router.exchange-rates)"
+                    : parsed.summary().rowsRejected() + " invalid rows (import again with skip_invalid=true to publish "
+                    + "the valid rows)";
+            return rejectVersion(deckId, parsed, why);
+        }
+        return store.publish(deckId, (int) parsed.summary().rowsAccepted(), currency)
+                .map(version -> {
+                    vertx.eventBus().publish(Addresses.DECKS_PUBLISHED, new DeckPublished(deckId, request.carrier(),
+                            request.service().wireName(), (int) parsed.summary().rowsAccepted()));
+                    long totalMs = (System.nanoTime() - started) / 1_000_000;
+                    return new ImportReport(deckId, request.carrier(), request.service().wireName(), parsed.format().id(),
+                            "published", parsed.summary().rowsAccepted(), parsed.summary().rowsRejected(),
+                            parsed.rejections(), currency, parsed.parseMs(), Math.max(0, totalMs - parsed.parseMs()));
+                });
+    }
+
+    private Future<ImportReport> rejectVersion(long deckId, Parsed parsed, String why) {
         JsonArray report = new JsonArray();
         parsed.rejections().forEach(r -> report.add(new JsonObject().put("row", r.rowNumber()).put("reason", r.reason())));
         return store.reject(deckId, report).compose(v -> Future.failedFuture(new SwitchboardException(ErrorCode.TEL_602,
-                "rate deck rejected: " + parsed.summary().rowsRejected() + " invalid rows (deck version " + deckId
-                        + " kept as rejected; import again with skip_invalid=true to publish the valid rows)",
+                "rate deck rejected: " + why + "; deck version " + deckId + " kept as rejected",
                 Map.of("deck_id", deckId, "rows_rejected", parsed.summary().rowsRejected(),
                         "rejections", parsed.rejections().stream()
                                 .map(r -> Map.of("row", r.rowNumber(), "reason", r.reason())).toList()))));
-    }
-
-    private Future<Long> publishVersion(long deckId, Parsed parsed, Request request) {
-        List<DeckRow> rows = parsed.rows();
-        return vertx.executeBlocking(() -> copy.copyIn(deckId, rows), false)
-                .compose(v -> store.publish(deckId, rows.size()))
-                .map(version -> {
-                    vertx.eventBus().publish(Addresses.DECKS_PUBLISHED,
-                            new DeckPublished(deckId, request.carrier(), request.service().wireName(), rows.size()));
-                    return deckId;
-                });
     }
 
     private static SwitchboardException refused(String why) {

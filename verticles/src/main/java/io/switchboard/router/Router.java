@@ -68,9 +68,17 @@ public final class Router {
      * @return the plan
      */
     public RoutePlan plan(RouteRequest request, TenantRules rules, Instant now) {
+        return plan(request, rules, now, true);
+    }
+
+    /**
+     * @param explain whether candidates carry their reason text (see {@link RouteRanker#rank})
+     * @see #plan(RouteRequest, TenantRules, Instant)
+     */
+    public RoutePlan plan(RouteRequest request, TenantRules rules, Instant now, boolean explain) {
         long started = System.nanoTime();
         List<CarrierOption> options = snapshot.options(request.service(), request.to().digits(), now.getEpochSecond());
-        return ranker.rank(request, options, rules, now, started);
+        return ranker.rank(request, options, rules, now, started, explain);
     }
 
     /** Counts an attempt sent to a carrier (for its CPS limit). */

@@ -145,7 +145,7 @@ public final class RouterVerticle extends RoleVerticle {
         RouteRequest request = message.body();
         rules.rules(request.tenantId(), request.service())
                 .compose(tenantRules -> {
-                    var plan = router.plan(request, tenantRules, Clock.systemUTC().instant());
+                    var plan = router.plan(request, tenantRules, Clock.systemUTC().instant(), false);
                     return failover.run(request, plan, request.requestId(), attempt -> announce(request, attempt))
                             .onSuccess(result -> log.routed(result, request.tenantId(), policy(tenantRules)));
                 })

@@ -36,8 +36,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * @param dataDir the data folder ({@code database.embedded.data-dir})
      * @param port the TCP port on 127.0.0.1, or 0 for any free port
      * @return the running server
-     * @throws IOException when the folder cannot be created or PostgreSQL does not start
-     *     (port in use, folder locked by another server, ...)
+     * @throws IOException when the folder cannot be created, the port is in use, or PostgreSQL
+     *     does not start (folder locked by another server, ...)
      */
     public static EmbeddedDatabase start(Path dataDir, int port) throws IOException {
         Path absolute = dataDir.toAbsolutePath().normalize();
@@ -48,12 +48,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setServerConfig("listen_addresses", "127.0.0.1");
         if (port > 0) {
+            ensureFree(port);
             builder.setPort(port);
         }
         EmbeddedPostgres postgres = builder.start();
         LOG.info("embedded PostgreSQL {} on 127.0.0.1:{}, data in {}", fresh ? "initialised and started" : "started",
                 postgres.getPort(), absolute);
         return new EmbeddedDatabase(postgres, absolute);
+    }
+
+    private static void ensureFree(int port) throws IOException {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+        } catch (java.net.BindException e) {
+            throw new IOException("port " + port + " on 127.0.0.1 is already in use (another PostgreSQL? set "
+                    + "database.embedded.port, or 0 for any free port)", e);
+        }
     }
 
     /** @return where to connect to this server */

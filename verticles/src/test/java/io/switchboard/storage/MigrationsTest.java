@@ -123,6 +123,14 @@ class MigrationsTest {
     }
 
     @Test
+    void aBusyPortIsNamed(@TempDir Path other) throws Exception {
+        int busy = database.target().port();
+        java.io.IOException error = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> EmbeddedDatabase.start(other, busy));
+        assertTrue(error.getMessage().startsWith("port " + busy + " on 127.0.0.1 is already in use"), error.getMessage());
+    }
+
+    @Test
     void dataSurvivesARestartOfTheEmbeddedServer() throws Exception {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO tenants (name) VALUES ('survivor')");

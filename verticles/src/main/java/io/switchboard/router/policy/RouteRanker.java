@@ -95,6 +95,17 @@ public final class RouteRanker {
      */
     public RoutePlan rank(RouteRequest request, List<CarrierOption> options, TenantRules rules, Instant now,
                           long startedNanos) {
+        return rank(request, options, rules, now, startedNanos, true);
+    }
+
+    /**
+     * @param explain whether to write each candidate's reason text; a plan decided only to be
+     *     followed (the failover loop) skips it and carries an empty reason, its structured fields
+     *     (tier, matched prefix, rate, estimated cost, health, breaker) saying the same
+     * @see #rank(RouteRequest, List, TenantRules, Instant, long)
+     */
+    public RoutePlan rank(RouteRequest request, List<CarrierOption> options, TenantRules rules, Instant now,
+                          long startedNanos, boolean explain) {
         String digits = request.to().digits();
         List<String> staticRoute = rules.staticRouteFor(digits);
         String preferred = request.preferredCarrier() != null ? request.preferredCarrier() : rules.preferred();
@@ -123,7 +134,7 @@ public final class RouteRanker {
 
         List<RoutePlan.Candidate> candidates = new ArrayList<>(eligible.size());
         for (Eligible e : eligible) {
-            candidates.add(candidate(e, rules.policy()));
+            candidates.add(candidate(e, rules.policy(), explain));
         }
         long micros = (System.nanoTime() - startedNanos) / 1_000;
         return new RoutePlan(request.requestId(), request.service(), request.to(), candidates, excluded, now, micros);
@@ -228,11 +239,17 @@ public final class RouteRanker {
         return Math.addExact(Math.multiplyExact(feeBase, 60), Math.multiplyExact(rateBase, billed));
     }
 
-    private RoutePlan.Candidate candidate(Eligible e, TenantRules.Policy policy) {
+    private RoutePlan.Candidate candidate(Eligible e, TenantRules.Policy policy, boolean explain) {
         Quote quote = e.option().quote();
         CarrierStatus status = e.option().status();
         Money rate = money(e.rateBase());
         Money cost = money(roundedCostMicros(e.costTimes60()));
+        String reason = explain ? reason(e, policy, quote, status) : "";
+        return new RoutePlan.Candidate(quote.carrier(), e.option().profile().tier(), quote.matchedPrefix(), rate, cost,
+                status.healthScore(), status.breaker(), quote.deckVersion(), reason);
+    }
+
+    private String reason(Eligible e, TenantRules.Policy policy, Quote quote, CarrierStatus status) {
         StringBuilder reason = new StringBuilder(160);
         if (e.staticRank() != Integer.MAX_VALUE) {
             reason.append("static route #").append(e.staticRank() + 1).append("; ");
@@ -253,8 +270,7 @@ public final class RouteRanker {
         if (status.breaker() == io.switchboard.contract.model.BreakerState.HALF_OPEN) {
             reason.append("; breaker half-open (probe)");
         }
-        return new RoutePlan.Candidate(quote.carrier(), e.option().profile().tier(), quote.matchedPrefix(), rate, cost,
-                status.healthScore(), status.breaker(), quote.deckVersion(), reason.toString());
+        return reason.toString();
     }
 
     /**

@@ -49,15 +49,15 @@ public final class DeckStore {
 
     /**
      * Publishes a version: in one transaction the carrier's published version of the same service
-     * becomes {@code superseded} and this one {@code published} with its row count.
+     * becomes {@code superseded} and this one {@code published} with its row count and currency.
      */
-    public Future<DeckVersion> publish(long deckId, int rowCount) {
+    public Future<DeckVersion> publish(long deckId, int rowCount, String currency) {
         return pool.withTransaction(conn -> conn.preparedQuery("UPDATE rate_decks SET status = 'superseded' "
                         + "WHERE (carrier_id, service) = (SELECT carrier_id, service FROM rate_decks WHERE id = $1) "
                         + "AND status = 'published'").execute(Tuple.of(deckId))
                 .compose(x -> conn.preparedQuery("UPDATE rate_decks SET status = 'published', published_at = now(), "
-                        + "row_count = $2 WHERE id = $1 AND status = 'importing' RETURNING " + COLUMNS)
-                        .execute(Tuple.of(deckId, rowCount)))
+                        + "row_count = $2, currency = $3 WHERE id = $1 AND status = 'importing' RETURNING " + COLUMNS)
+                        .execute(Tuple.of(deckId, rowCount, currency)))
                 .map(rows -> {
                     if (rows.size() != 1) {
                         throw new IllegalStateException("deck " + deckId + " is not being imported");

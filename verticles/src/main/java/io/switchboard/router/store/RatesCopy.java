@@ -14,19 +14,19 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * Bulk transfer of a deck version's rows with PostgreSQL's {@code COPY}, in CSV, through the
- * PostgreSQL JDBC driver's {@link CopyManager}: the fast path for hundreds of thousands of rows,
- * which vertx-pg-client does not offer. The CSV is staged in memory (about 80 bytes a row,
- * 25 MB for a 300k-row deck) and written or read with commons-csv.
+ * PostgreSQL JDBC driver: the fast path for hundreds of thousands of rows, which vertx-pg-client
+ * does not offer. Rows stream into the database as they are read ({@link #open}); reading a
+ * version back stages its CSV in memory (about 80 bytes a row) and parses it with commons-csv.
  *
  * <p>Blocking (JDBC): call only from a worker thread ({@code executeBlocking}), never on an event loop.
  */
@@ -47,25 +47,80 @@ public final class RatesCopy {
     }
 
     /**
-     * Stores every row of a version with one {@code COPY rates FROM STDIN} (all or nothing).
+     * Opens one {@code COPY rates FROM STDIN} for a version: rows are streamed into it as they
+     * come, and the whole copy is either committed or cancelled (nothing stored).
      *
-     * @return rows stored
-     * @throws SQLException on a database error (constraint violation, connection lost)
+     * @throws SQLException when the database cannot be reached
      */
-    public long copyIn(long deckId, List<DeckRow> rows) throws SQLException, IOException {
-        ByteArrayOutputStream csv = new ByteArrayOutputStream(Math.max(1024, rows.size() * 80));
-        try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(csv, StandardCharsets.UTF_8), CSVFormat.DEFAULT)) {
-            for (DeckRow row : rows) {
-                printer.printRecord(deckId, row.prefix(), row.destination(), row.rate().toPlainString(),
-                        row.connectFee().toPlainString(), row.initialIncrement(), row.nextIncrement(), row.closed(),
-                        row.effectiveFrom() == null ? "-infinity" : row.effectiveFrom().toString(),
-                        row.effectiveUntil() == null ? null : row.effectiveUntil().toString());
+    public Stream open(long deckId) throws SQLException {
+        Connection connection = connect();
+        try {
+            PGCopyOutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
+                    "COPY rates (deck_id, " + COLUMNS + ", effective_from, effective_until) FROM STDIN WITH (FORMAT csv)",
+                    1 << 16);
+            return new Stream(connection, out, deckId);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** One open COPY of a version's rows: {@link #add} rows, then {@link #commit} or {@link #cancel}. */
+    public static final class Stream implements AutoCloseable {
+
+        private final Connection connection;
+        private final PGCopyOutputStream out;
+        private final CSVPrinter printer;
+        private final long deckId;
+        private long rows;
+        private boolean done;
+
+        private Stream(Connection connection, PGCopyOutputStream out, long deckId) {
+            this.connection = connection;
+            this.out = out;
+            this.deckId = deckId;
+            try {
+                this.printer = new CSVPrinter(new java.io.BufferedWriter(new OutputStreamWriter(out,
+                        StandardCharsets.UTF_8), 1 << 16), CSVFormat.DEFAULT);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
         }
-        try (Connection connection = connect()) {
-            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            return copy.copyIn("COPY rates (deck_id, " + COLUMNS + ", effective_from, effective_until) FROM STDIN "
-                    + "WITH (FORMAT csv)", new ByteArrayInputStream(csv.toByteArray()));
+
+        /** Streams one row into the copy. */
+        public void add(DeckRow row) throws IOException {
+            printer.printRecord(deckId, row.prefix(), row.destination(), row.rate().toPlainString(),
+                    row.connectFee().toPlainString(), row.initialIncrement(), row.nextIncrement(), row.closed(),
+                    row.effectiveFrom() == null ? "-infinity" : row.effectiveFrom().toString(),
+                    row.effectiveUntil() == null ? null : row.effectiveUntil().toString());
+            rows++;
+        }
+
+        /** Ends the copy: every row added is stored, atomically. @return rows stored */
+        public long commit() throws IOException, SQLException {
+            printer.flush();
+            out.close();
+            done = true;
+            connection.close();
+            return rows;
+        }
+
+        /** Cancels the copy: nothing added is stored. */
+        public void cancel() throws SQLException {
+            if (!done) {
+                done = true;
+                try {
+                    out.cancelCopy();
+                } finally {
+                    connection.close();
+                }
+            }
+        }
+
+        /** Cancels unless committed. */
+        @Override
+        public void close() throws SQLException {
+            cancel();
         }
     }
 

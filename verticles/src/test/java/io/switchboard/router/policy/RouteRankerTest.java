@@ -197,6 +197,20 @@ class RouteRankerTest {
     }
 
     @Test
+    void anUnexplainedPlanHasTheSameOrderAndFiguresWithoutReasonText() {
+        List<CarrierOption> options = List.of(option("b", 1, "0.02"), option("a", 1, "0.01"), option("c", 2, "0.001"));
+        RoutePlan explained = rank(options, TenantRules.NONE);
+        RoutePlan bare = ranker(60).rank(RouteRequest.of("r1", Service.VOICE, LONDON), options, TenantRules.NONE, NOW,
+                System.nanoTime(), false);
+        assertEquals(order(explained), order(bare));
+        for (int i = 0; i < bare.candidates().size(); i++) {
+            assertEquals("", bare.candidates().get(i).reason());
+            assertTrue(!explained.candidates().get(i).reason().isEmpty());
+            assertEquals(explained.candidates().get(i).estimatedCost(), bare.candidates().get(i).estimatedCost());
+        }
+    }
+
+    @Test
     void smsCostIsTheRatePerMessage() {
         List<CarrierOption> options = new ArrayList<>(List.of(option("a", 1, "0.0075")));
         RoutePlan plan = ranker(60).rank(RouteRequest.of("r", Service.SMS, LONDON), options, TenantRules.NONE, NOW, 0);
