@@ -15,8 +15,8 @@ import java.util.List;
  * @param rowsRejected source rows refused (skipped when {@code skip_invalid} was asked)
  * @param rejections the first {@value #MAX_LISTED} rejections: row number and reason
  * @param currency the deck's currency
- * @param parseMs time to read and validate the file, ms
- * @param storeMs time to store and publish the version, ms
+ * @param parseMs time to read and validate the file while streaming its rows into PostgreSQL, ms
+ * @param storeMs time from then until the version was published, ms
  */
 public record ImportReport(long deckId, String carrier, String service, String format, String status,
                            long rowsAccepted, long rowsRejected, List<RowRejection> rejections, String currency,
