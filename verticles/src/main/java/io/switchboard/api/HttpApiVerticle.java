@@ -10,6 +10,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.switchboard.health.HealthStore;
 import io.switchboard.router.DeckImporter;
 import io.switchboard.router.store.DeckStore;
 import io.switchboard.router.store.RatesCopy;
@@ -18,7 +19,7 @@ import io.switchboard.router.store.RatesCopy;
  * The {@code http-api} role: the public HTTP server on {@code http.host:http.port}.
  *
  * <p>It serves the operator endpoints ({@code /health/*}, {@code /metrics}), rate decks
- * ({@link DecksApi}) and route explanations ({@link RoutesApi}); assigns and echoes
+ * ({@link DecksApi}), route explanations ({@link RoutesApi}) and carrier health ({@link HealthApi}); assigns and echoes
  * {@code X-Request-Id}, enforces {@code http.body-limit} (413 TEL-011; deck uploads have their own
  * limit) and answers unknown paths with TEL-013. Calls, messages and CDRs arrive with their issues.
  */
@@ -45,6 +46,7 @@ public final class HttpApiVerticle extends VerticleBase {
         router.route().handler(BodyHandler.create(false).setBodyLimit(http.bodyLimit()));
         decks.mountReads(router);
         new RoutesApi(vertx.eventBus()).mount(router);
+        new HealthApi(vertx.eventBus(), new HealthStore(node.pool())).mount(router);
         ObservabilityRoutes.mount(router, node.liveness(), node.readiness(), node.registry());
         ErrorResponses.install(router);
         return HttpServers.listen(vertx, router, http.host(), http.port(), "http").onSuccess(s -> server = s);

@@ -18,6 +18,7 @@ import java.util.Set;
  * @param database PostgreSQL, external or embedded
  * @param cluster Hazelcast membership
  * @param router routing decisions and failover
+ * @param health the health-monitor's policy
  * @param shutdown graceful-stop bounds
  * @param log logging format and level
  */
@@ -28,6 +29,7 @@ public record SwitchboardConfig(
         Database database,
         Cluster cluster,
         Router router,
+        Health health,
         Shutdown shutdown,
         Log log) {
 
@@ -97,6 +99,19 @@ public record SwitchboardConfig(
                          long deckUploadLimit) {
     }
 
+    /**
+     * @param windowMs sliding window of outcomes, ms
+     * @param downAfterFailures failures in a row that put a carrier down
+     * @param failureRateDownPercent error rate that puts a carrier down (with enough samples)
+     * @param minimumSamples attempts the window needs before the error rate counts
+     * @param upAfterSuccesses successes in a row that bring a down carrier back
+     * @param autoDisableAfterFailures failures in a row that disable a carrier (0: never)
+     * @param publishIntervalMs re-evaluation and republication period, ms
+     */
+    public record Health(long windowMs, int downAfterFailures, double failureRateDownPercent, int minimumSamples,
+                         int upAfterSuccesses, int autoDisableAfterFailures, long publishIntervalMs) {
+    }
+
     /** @param drainTimeoutMs how long in-flight HTTP requests may take after SIGTERM, in ms */
     public record Shutdown(long drainTimeoutMs) {
     }
@@ -134,10 +149,16 @@ public record SwitchboardConfig(
             throw new ConfigException("cluster.port", "must be between 1 and 65535, got 0");
         }
         Router router = router(v);
+        Health health = new Health(v.number("health.window-ms", 10_000, 86_400_000),
+                (int) v.number("health.down-after-failures", 1, 1_000),
+                v.number("health.failure-rate-down-percent", 1, 100), (int) v.number("health.minimum-samples", 1, 1_000_000),
+                (int) v.number("health.up-after-successes", 1, 1_000),
+                (int) v.number("health.auto-disable-after-failures", 0, 1_000_000),
+                v.number("health.publish-interval-ms", 100, 600_000));
         Shutdown shutdown = new Shutdown(v.number("shutdown.drain-timeout-ms", 0, 600_000));
         Log log = new Log(v.oneOf("log.format", Set.of("text", "json")),
                 v.oneOf("log.level", Set.of("trace", "debug", "info", "warn", "error")).toUpperCase(java.util.Locale.ROOT));
-        return new SwitchboardConfig(node, http, management, database, cluster, router, shutdown, log);
+        return new SwitchboardConfig(node, http, management, database, cluster, router, health, shutdown, log);
     }
 
     private static Router router(ConfigValues v) {

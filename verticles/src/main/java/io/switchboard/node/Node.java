@@ -156,6 +156,11 @@ public final class Node {
         return vertx;
     }
 
+    /** @return the public API's bound port, or -1 when this node has no http-api role */
+    public int httpPort() {
+        return httpApi instanceof io.switchboard.api.HttpApiVerticle api ? api.port() : -1;
+    }
+
     /** @return where this node's PostgreSQL is */
     public io.switchboard.storage.DatabaseTarget database() {
         return database.target();

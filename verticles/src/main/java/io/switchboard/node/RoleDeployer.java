@@ -2,6 +2,7 @@ package io.switchboard.node;
 
 import io.switchboard.api.HttpApiVerticle;
 import io.switchboard.contract.bus.Role;
+import io.switchboard.health.HealthMonitorVerticle;
 import io.switchboard.roles.RoleVerticle;
 import io.switchboard.router.RouterVerticle;
 import io.vertx.core.Deployable;
@@ -20,7 +21,8 @@ final class RoleDeployer {
         return switch (role) {
             case HTTP_API -> new HttpApiVerticle(node);
             case ROUTER -> new RouterVerticle(node);
-            case CARRIER, HEALTH_MONITOR, CDR_WRITER, SIP_EDGE -> new RoleVerticle(role, node.nodeId());
+            case HEALTH_MONITOR -> new HealthMonitorVerticle(node);
+            case CARRIER, CDR_WRITER, SIP_EDGE -> new RoleVerticle(role, node.nodeId());
         };
     }
 }

@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * {@link Addresses#ROUTER_PLAN} (explain a plan) and {@link Addresses#ROUTER_ROUTE} (plan, then
  * fail over along it through the carrier adapters). It loads the published decks at start and
  * swaps in each deck announced on {@link Addresses#DECKS_PUBLISHED}, keeps each carrier's latest
- * {@link CarrierStatusReport} from {@link Addresses#CARRIER_STATUS}, and writes every decision to
- * the routing log. The decisions themselves are {@link Router}'s and {@link FailoverLoop}'s.
+ * {@link CarrierStatusReport} from {@link Addresses#CARRIER_STATUS}, writes every decision to
+ * the routing log, and publishes every attempt on {@link Addresses#CARRIER_OUTCOMES}. The decisions themselves are {@link Router}'s and {@link FailoverLoop}'s.
  */
 public final class RouterVerticle extends RoleVerticle {
 
@@ -154,11 +154,11 @@ public final class RouterVerticle extends RoleVerticle {
     }
 
     private void announce(RouteRequest request, Attempt attempt) {
-        if (attempt.outcome() == AttemptOutcome.SUCCESS) {
-            return;
+        vertx.eventBus().publish(Addresses.CARRIER_OUTCOMES, attempt);
+        if (attempt.outcome() != AttemptOutcome.SUCCESS) {
+            vertx.eventBus().publish(Addresses.EVENTS, EventEnvelope.of(EventTypes.CALL_ATTEMPT_FAILED,
+                    attempt.endedAt(), request.tenantId(), attempt));
         }
-        vertx.eventBus().publish(Addresses.EVENTS, EventEnvelope.of(EventTypes.CALL_ATTEMPT_FAILED,
-                attempt.endedAt(), request.tenantId(), attempt));
     }
 
     private static String policy(TenantRules rules) {

@@ -52,17 +52,17 @@ class NodeTest {
 
     @BeforeAll
     static void start() throws Exception {
-        httpPort = freePort();
-        managementPort = freePort();
         int clusterPort = freePort();
         layer = new JsonObject()
-                .put("http", new JsonObject().put("host", "127.0.0.1").put("port", httpPort).put("body-limit", 1024))
-                .put("management", new JsonObject().put("host", "127.0.0.1").put("port", managementPort))
+                .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0).put("body-limit", 1024))
+                .put("management", new JsonObject().put("host", "127.0.0.1").put("port", 0))
                 .put("database", new JsonObject().put("embedded", new JsonObject()
                         .put("data-dir", dataDir.toString()).put("port", 0)))
                 .put("cluster", new JsonObject().put("name", "node-test-" + UUID.randomUUID())
                         .put("port", clusterPort).put("members", new JsonArray().add("127.0.0.1:" + clusterPort)));
         node = Node.start(config(layer), "node-test");
+        httpPort = node.httpPort();
+        managementPort = node.managementPort();
     }
 
     @AfterAll
@@ -145,6 +145,7 @@ class NodeTest {
     @Test
     void secondNodeOnABusyPortFailsWithOneLineNamingTheSetting() {
         JsonObject clash = layer.copy();
+        clash.getJsonObject("http").put("port", httpPort);
         int clusterPort = clash.getJsonObject("cluster").getInteger("port") + 20;
         clash.getJsonObject("cluster").put("name", "clash-" + UUID.randomUUID()).put("port", clusterPort)
                 .put("members", new JsonArray().add("127.0.0.1:" + clusterPort));

@@ -24,8 +24,13 @@ public final class TestNodes {
         }
     }
 
-    /** @return a configuration layer for a node alone in its own cluster, storing data under {@code dataDir} */
-    public static JsonObject isolated(Path dataDir, int httpPort) throws IOException {
+    /**
+     * @return a configuration layer for a node alone in its own cluster, storing data under
+     *     {@code dataDir}, its HTTP servers on ports the system picks ({@link Node#httpPort()},
+     *     {@link Node#managementPort()} tell which)
+     */
+    public static JsonObject isolated(Path dataDir) throws IOException {
+        int httpPort = 0;
         int clusterPort = freePort();
         return new JsonObject()
                 .put("http", new JsonObject().put("host", "127.0.0.1").put("port", httpPort))

@@ -55,10 +55,10 @@ class RoutingApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        port = TestNodes.freePort();
-        JsonObject layer = TestNodes.isolated(dataDir, port)
+        JsonObject layer = TestNodes.isolated(dataDir)
                 .put("router", new JsonObject().put("attempt-timeout-ms", 500));
         node = Node.start(TestNodes.config(layer), "routing-test");
+        port = node.httpPort();
         post("alpha", HEADER
                 + "44,United Kingdom,0.0100,0,60,60,2026-01-01,,USD\n"
                 + "4420,United Kingdom London,0.0120,0,6,6,2026-01-01,,USD\n"

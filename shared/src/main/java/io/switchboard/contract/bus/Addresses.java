@@ -38,6 +38,21 @@ public final class Addresses {
      */
     public static final String CARRIER_STATUS = PREFIX + "carrier.status";
 
+    /**
+     * Publish: every attempt a router made ({@link io.switchboard.contract.model.Attempt}), success
+     * or failure, for the health-monitor's passive signals.
+     */
+    public static final String CARRIER_OUTCOMES = PREFIX + "carrier.outcomes";
+
+    /** Request/reply: the health-monitor answers with a {@link HealthList}. Body: none. */
+    public static final String HEALTH_LIST = PREFIX + "health.list";
+
+    /** Request/reply: disable a carrier ({@link HealthCommand}); replies {@link CarrierHealthView}. */
+    public static final String HEALTH_DISABLE = PREFIX + "health.disable";
+
+    /** Request/reply: enable a carrier ({@link HealthCommand}); replies {@link CarrierHealthView}. */
+    public static final String HEALTH_ENABLE = PREFIX + "health.enable";
+
     /** Publish: a rate-deck version was published ({@link DeckPublished}); routers reload it. */
     public static final String DECKS_PUBLISHED = PREFIX + "decks.published";
 

@@ -12,7 +12,8 @@ public final class Codecs {
     /** The message records of the contract, each carried by a {@link RecordCodec}. */
     public static final List<Class<?>> RECORDS = List.of(NodeStatus.class, RoleStatus.class, RouteRequest.class,
             io.switchboard.contract.model.RoutePlan.class, RouteResult.class, AttemptRequest.class, AttemptReply.class,
-            DeckPublished.class, CarrierStatusReport.class, io.switchboard.contract.event.EventEnvelope.class);
+            DeckPublished.class, CarrierStatusReport.class, CarrierHealthView.class, HealthCommand.class, HealthList.class,
+            io.switchboard.contract.model.Attempt.class, io.switchboard.contract.event.EventEnvelope.class);
 
     private Codecs() {
     }

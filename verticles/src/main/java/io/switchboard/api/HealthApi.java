@@ -1,0 +1,93 @@
+package io.switchboard.api;
+
+import io.switchboard.contract.bus.Addresses;
+import io.switchboard.contract.bus.CarrierHealthView;
+import io.switchboard.contract.bus.HealthCommand;
+import io.switchboard.contract.bus.HealthList;
+import io.switchboard.contract.error.ErrorCode;
+import io.switchboard.contract.error.SwitchboardException;
+import io.switchboard.health.HealthStore;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+
+/**
+ * Carrier health over REST:
+ * <ul>
+ *   <li>{@code GET /v1/carriers/health}: every carrier's state, score, ASR/ACD/PDD, breaker and reason;</li>
+ *   <li>{@code POST /v1/carriers/{id}/disable} and {@code /enable} with {@code {"reason":"..."}}:
+ *       an operator takes a carrier out of routing or puts it back (the reason is required and logged);</li>
+ *   <li>{@code GET /v1/carriers/{id}/health-log[?limit=100]}: its state changes, newest first.</li>
+ * </ul>
+ * The first two go to the health-monitor over the event bus; the log is read from PostgreSQL.
+ */
+final class HealthApi {
+
+    private final EventBus bus;
+    private final HealthStore store;
+
+    HealthApi(EventBus bus, HealthStore store) {
+        this.bus = bus;
+        this.store = store;
+    }
+
+    void mount(Router router) {
+        router.get("/v1/carriers/health").handler(this::list);
+        router.post("/v1/carriers/:id/disable").handler(ctx -> command(ctx, Addresses.HEALTH_DISABLE));
+        router.post("/v1/carriers/:id/enable").handler(ctx -> command(ctx, Addresses.HEALTH_ENABLE));
+        router.get("/v1/carriers/:id/health-log").handler(this::log);
+    }
+
+    private static DeliveryOptions timeout() {
+        return new DeliveryOptions().setSendTimeout(10_000);
+    }
+
+    private void list(RoutingContext ctx) {
+        bus.<HealthList>request(Addresses.HEALTH_LIST, null, timeout()).map(Message::body)
+                .onSuccess(list -> ApiResponses.json(ctx, 200, list))
+                .onFailure(error -> ApiResponses.error(ctx, error, Addresses.HEALTH_LIST));
+    }
+
+    private void command(RoutingContext ctx, String address) {
+        HealthCommand command;
+        try {
+            String carrier = Params.carrierId(ctx, "id");
+            JsonObject body;
+            try {
+                body = ctx.body().asJsonObject();
+            } catch (RuntimeException e) {
+                throw SwitchboardException.invalidField(ErrorCode.TEL_011, "body", "body: expected a JSON object");
+            }
+            String reason = body == null ? null : body.getString("reason");
+            if (reason == null || reason.isBlank()) {
+                throw SwitchboardException.invalidField(ErrorCode.TEL_011, "reason", "reason: required");
+            }
+            command = new HealthCommand(carrier, reason.trim(), "api");
+        } catch (SwitchboardException | ClassCastException e) {
+            ApiResponses.error(ctx, e instanceof SwitchboardException known ? known
+                    : SwitchboardException.invalidField(ErrorCode.TEL_011, "reason", "reason: expected a string"), address);
+            return;
+        }
+        bus.<CarrierHealthView>request(address, command, timeout()).map(Message::body)
+                .onSuccess(view -> ApiResponses.json(ctx, 200, view))
+                .onFailure(error -> ApiResponses.error(ctx, error, address));
+    }
+
+    private void log(RoutingContext ctx) {
+        String carrier;
+        int limit;
+        try {
+            carrier = Params.carrierId(ctx, "id");
+            limit = Params.optional(ctx, "limit") == null ? 100 : (int) Math.min(10_000, Params.positiveLong(ctx, "limit"));
+        } catch (SwitchboardException e) {
+            ApiResponses.error(ctx, e, "health-log");
+            return;
+        }
+        store.log(carrier, limit).onSuccess(entries -> ApiResponses.json(ctx, 200, Map.of("data", entries)))
+                .onFailure(error -> ApiResponses.error(ctx, error, "health-log"));
+    }
+}

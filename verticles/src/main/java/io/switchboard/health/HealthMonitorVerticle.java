@@ -1,0 +1,180 @@
+package io.switchboard.health;
+
+import io.micrometer.core.instrument.Gauge;
+import io.switchboard.config.SwitchboardConfig;
+import io.switchboard.contract.bus.Addresses;
+import io.switchboard.contract.bus.BusErrors;
+import io.switchboard.contract.bus.CarrierHealthView;
+import io.switchboard.contract.bus.CarrierStatusReport;
+import io.switchboard.contract.bus.HealthCommand;
+import io.switchboard.contract.bus.HealthList;
+import io.switchboard.contract.bus.Role;
+import io.switchboard.contract.error.ErrorCode;
+import io.switchboard.contract.error.SwitchboardException;
+import io.switchboard.contract.event.EventEnvelope;
+import io.switchboard.contract.event.EventTypes;
+import io.switchboard.contract.model.Attempt;
+import io.switchboard.contract.model.BreakerState;
+import io.switchboard.health.core.CarrierHealthSnapshot;
+import io.switchboard.health.core.CarrierHealthTracker;
+import io.switchboard.health.core.HealthPolicy;
+import io.switchboard.health.core.HealthState;
+import io.switchboard.health.core.Transition;
+import io.switchboard.node.NodeContext;
+import io.switchboard.roles.RoleVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.Message;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code health-monitor} role, passive signals: every attempt the routers make
+ * ({@link Addresses#CARRIER_OUTCOMES}) feeds its carrier's {@link CarrierHealthTracker} (sliding
+ * window, score, states with hysteresis, auto-disable). Each state change is stored
+ * ({@link HealthStore}: {@code carrier_health} and {@code carrier_health_log}), published as a
+ * {@code carrier.health.changed} event with its reason, and as a {@link CarrierStatusReport} that
+ * every router applies at once; all states are re-evaluated and republished every
+ * {@code health.publish-interval-ms}. Stored states are restored at start. Operators list,
+ * disable and enable carriers through {@link Addresses#HEALTH_LIST}, {@link Addresses#HEALTH_DISABLE}
+ * and {@link Addresses#HEALTH_ENABLE}. Gauges {@code switchboard_carrier_health_score} and
+ * {@code switchboard_carrier_health_state} (0 healthy, 1 degraded, 2 down, 3 disabled) per carrier.
+ *
+ * <p>Not built yet: active probes (SIP OPTIONS, API pings), one prober per target across the
+ * cluster, and breaker states from the carrier adapters (reported as closed). Run one
+ * health-monitor per cluster until the leader election lands: two would both store changes.
+ */
+public final class HealthMonitorVerticle extends RoleVerticle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HealthMonitorVerticle.class);
+
+    private final NodeContext node;
+    private final Map<String, CarrierHealthTracker> trackers = new ConcurrentHashMap<>();
+    private HealthPolicy policy;
+    private HealthStore store;
+
+    /** @param node the node's shared services */
+    public HealthMonitorVerticle(NodeContext node) {
+        super(Role.HEALTH_MONITOR, node.nodeId());
+        this.node = node;
+    }
+
+    @Override
+    public Future<?> start() {
+        SwitchboardConfig.Health settings = node.config().health();
+        policy = new HealthPolicy(settings.windowMs(), settings.downAfterFailures(), settings.upAfterSuccesses(),
+                settings.failureRateDownPercent(), settings.minimumSamples(), settings.autoDisableAfterFailures());
+        store = new HealthStore(node.pool());
+        return super.start()
+                .compose(v -> store.loadAll())
+                .map(this::restore)
+                .compose(v -> Future.all(
+                        vertx.eventBus().<Attempt>consumer(Addresses.CARRIER_OUTCOMES, this::outcome).completion(),
+                        vertx.eventBus().consumer(Addresses.HEALTH_LIST, this::list).completion(),
+                        vertx.eventBus().<HealthCommand>consumer(Addresses.HEALTH_DISABLE, m -> command(m, true)).completion(),
+                        vertx.eventBus().<HealthCommand>consumer(Addresses.HEALTH_ENABLE, m -> command(m, false)).completion()))
+                .onSuccess(v -> vertx.setPeriodic(settings.publishIntervalMs(), id -> tick()));
+    }
+
+    private Void restore(List<HealthStore.Stored> stored) {
+        for (HealthStore.Stored s : stored) {
+            tracker(s.carrier()).restore(HealthState.fromWire(s.state()), s.reason(), s.updatedAt().toEpochMilli(),
+                    null);
+            publishStatus(s.carrier(), System.currentTimeMillis());
+        }
+        if (!stored.isEmpty()) {
+            LOG.info("health-monitor: restored {} carrier states", stored.size());
+        }
+        return null;
+    }
+
+    private CarrierHealthTracker tracker(String carrier) {
+        return trackers.computeIfAbsent(carrier, c -> {
+            CarrierHealthTracker tracker = new CarrierHealthTracker(c, policy);
+            Gauge.builder("switchboard_carrier_health_score", tracker, t -> t.score(System.currentTimeMillis()))
+                    .tag("carrier", c).description("health score 0-100").register(node.registry());
+            Gauge.builder("switchboard_carrier_health_state", tracker, t -> t.state().ordinal())
+                    .tag("carrier", c).description("0 healthy, 1 degraded, 2 down, 3 disabled").register(node.registry());
+            return tracker;
+        });
+    }
+
+    private void outcome(Message<Attempt> message) {
+        Attempt attempt = message.body();
+        OutcomeMapping.of(attempt).ifPresent(outcome -> {
+            long now = System.currentTimeMillis();
+            long latency = attempt.endedAt() == null ? 0
+                    : Math.max(0, attempt.endedAt().toEpochMilli() - attempt.startedAt().toEpochMilli());
+            tracker(attempt.carrier()).record(now, outcome, latency, null, null)
+                    .ifPresent(t -> changed(t, "system", null));
+        });
+    }
+
+    private void tick() {
+        long now = System.currentTimeMillis();
+        trackers.values().forEach(t -> {
+            t.evaluate(now).ifPresent(change -> changed(change, "system", null));
+            publishStatus(t.carrier(), now);
+        });
+    }
+
+    private void changed(Transition t, String actor, Message<?> reply) {
+        CarrierHealthTracker tracker = trackers.get(t.carrier());
+        CarrierHealthSnapshot snapshot = tracker.snapshot(t.atMs());
+        LOG.info("health: {} {} -> {} (score {}): {}", t.carrier(), t.from().wireName(), t.to().wireName(), t.score(),
+                t.reason());
+        publishStatus(t.carrier(), t.atMs());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("carrier", t.carrier());
+        data.put("from", t.from().wireName());
+        data.put("to", t.to().wireName());
+        data.put("score", t.score());
+        data.put("reason", t.reason());
+        data.put("details", new TreeMap<>(t.details()));
+        vertx.eventBus().publish(Addresses.EVENTS, EventEnvelope.of(EventTypes.CARRIER_HEALTH_CHANGED,
+                Instant.ofEpochMilli(t.atMs()), null, data));
+        store.change(new HealthStore.LogEntry(t.carrier(), t.from().wireName(), t.to().wireName(), t.score(), t.reason(),
+                        t.details(), actor, Instant.ofEpochMilli(t.atMs())), snapshot.asr(), snapshot.acdSeconds(),
+                        snapshot.averagePddMs(), snapshot.consecutiveFailures(), snapshot.disabledReason())
+                .onFailure(error -> LOG.warn("health: change of {} not stored: {}", t.carrier(), error.getMessage()));
+    }
+
+    private void publishStatus(String carrier, long now) {
+        CarrierHealthTracker tracker = trackers.get(carrier);
+        HealthState state = tracker.state();
+        vertx.eventBus().publish(Addresses.CARRIER_STATUS, new CarrierStatusReport(carrier, tracker.score(now),
+                state == HealthState.DOWN, state == HealthState.DISABLED, BreakerState.CLOSED, 0));
+    }
+
+    private void list(Message<Object> message) {
+        long now = System.currentTimeMillis();
+        message.reply(new HealthList(new TreeMap<>(trackers).values().stream().map(t -> view(t.snapshot(now))).toList()));
+    }
+
+    private void command(Message<HealthCommand> message, boolean disable) {
+        HealthCommand command = message.body();
+        if (command.carrier() == null || command.reason() == null || command.reason().isBlank()) {
+            BusErrors.fail(message, SwitchboardException.invalidField(ErrorCode.TEL_011, "reason", "reason: required"));
+            return;
+        }
+        long now = System.currentTimeMillis();
+        CarrierHealthTracker tracker = tracker(command.carrier());
+        Optional<Transition> change = disable ? tracker.disable(now, command.actor(), command.reason())
+                : tracker.enable(now, command.actor(), command.reason());
+        change.ifPresent(t -> changed(t, command.actor(), message));
+        message.reply(view(tracker.snapshot(now)));
+    }
+
+    private static CarrierHealthView view(CarrierHealthSnapshot s) {
+        return new CarrierHealthView(s.carrier(), s.state().wireName(), s.score(), s.asr(), s.acdSeconds(),
+                s.averagePddMs(), s.averageLatencyMs(), s.errorRatePercent(), s.samples(), s.consecutiveFailures(),
+                BreakerState.CLOSED, s.reason(), s.disabledReason(),
+                s.lastTransitionAtMs() == null ? null : Instant.ofEpochMilli(s.lastTransitionAtMs()));
+    }
+}
