@@ -34,19 +34,16 @@ class CliProcessTest {
     @BeforeAll
     static void start() throws Exception {
         int clusterPort = NodeProcess.freePort();
-        int management = NodeProcess.freePort();
-        int http = NodeProcess.freePort();
         Map<String, String> env = new HashMap<>();
         env.put("SWITCHBOARD_CLUSTER_NAME", "cli-test-" + UUID.randomUUID());
         env.put("SWITCHBOARD_CLUSTER_PORT", String.valueOf(clusterPort));
         env.put("SWITCHBOARD_CLUSTER_MEMBERS", "127.0.0.1:" + clusterPort);
-        env.put("SWITCHBOARD_MANAGEMENT_PORT", String.valueOf(management));
-        env.put("SWITCHBOARD_HTTP_PORT", String.valueOf(http));
+        env.put("SWITCHBOARD_MANAGEMENT_PORT", "0");
+        env.put("SWITCHBOARD_HTTP_PORT", "0");
         env.put("SWITCHBOARD_DATABASE_EMBEDDED_DATA_DIR", work.resolve("pg").toString());
         env.put("SWITCHBOARD_DATABASE_EMBEDDED_PORT", "0");
         node = NodeProcess.start(NodeProcess.currentJava(), env, work.resolve("node.log"), "run");
-        node.awaitReady(management, Duration.ofSeconds(120));
-        api = "http://127.0.0.1:" + http;
+        api = "http://127.0.0.1:" + node.awaitReady(Duration.ofSeconds(120)).httpPort();
     }
 
     @AfterAll

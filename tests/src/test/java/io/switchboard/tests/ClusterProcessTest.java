@@ -44,16 +44,16 @@ class ClusterProcessTest {
     @TempDir
     Path work;
 
-    private Map<String, String> env(String cluster, int clusterPort, int managementPort, int httpPort, int pgPort) {
+    private Map<String, String> env(String cluster, int clusterPort) {
         Map<String, String> env = new HashMap<>();
         env.put("SWITCHBOARD_CLUSTER_NAME", cluster);
         env.put("SWITCHBOARD_CLUSTER_PORT", String.valueOf(clusterPort));
         env.put("SWITCHBOARD_CLUSTER_MEMBERS", "127.0.0.1");
-        env.put("SWITCHBOARD_MANAGEMENT_PORT", String.valueOf(managementPort));
-        env.put("SWITCHBOARD_HTTP_PORT", String.valueOf(httpPort));
+        env.put("SWITCHBOARD_MANAGEMENT_PORT", "0");
+        env.put("SWITCHBOARD_HTTP_PORT", "0");
         env.put("SWITCHBOARD_HTTP_HOST", "127.0.0.1");
         env.put("SWITCHBOARD_DATABASE_EMBEDDED_DATA_DIR", work.resolve("pg").toString());
-        env.put("SWITCHBOARD_DATABASE_EMBEDDED_PORT", String.valueOf(pgPort));
+        env.put("SWITCHBOARD_DATABASE_EMBEDDED_PORT", "0");
         return env;
     }
 
@@ -61,27 +61,27 @@ class ClusterProcessTest {
     void twoNodeClusterServesAClientInAnotherJvmAndSurvivesRestart() throws Exception {
         String cluster = "process-test-" + UUID.randomUUID();
         int clusterPort = 16_000 + (int) (Math.random() * 20_000);
-        int pgPort = NodeProcess.freePort();
-        int mgmtA = NodeProcess.freePort();
-        int httpA = NodeProcess.freePort();
-        int mgmtB = NodeProcess.freePort();
         String java25 = NodeProcess.java25();
         String javaB = java25 != null ? java25 : NodeProcess.currentJava();
 
         Vertx client = null;
         try (NodeProcess a = NodeProcess.start(NodeProcess.currentJava(),
-                env(cluster, clusterPort, mgmtA, httpA, pgPort), work.resolve("a.log"), "run")) {
-            long coldMs = a.awaitReady(mgmtA, READY);
+                env(cluster, clusterPort), work.resolve("a.log"), "run")) {
+            NodeProcess.Ready readyOfA = a.awaitReady(READY);
+            long coldMs = readyOfA.millis();
+            int mgmtA = readyOfA.managementPort();
+            int httpA = readyOfA.httpPort();
+            int pgPort = a.embeddedDatabasePort();
             assertEquals(200, NodeProcess.get(httpA, "/health/ready").statusCode(), "ready on the API port too");
             String metrics = NodeProcess.get(mgmtA, "/metrics").body();
             assertTrue(metrics.contains("jvm_memory_used_bytes"), "metrics are served");
 
-            Map<String, String> envB = env(cluster, clusterPort, mgmtB, 0, pgPort);
+            Map<String, String> envB = env(cluster, clusterPort);
             envB.put("SWITCHBOARD_NODE_ID", "router-b");
             envB.put("SWITCHBOARD_DATABASE_EMBEDDED_DATA_DIR", work.resolve("pg-of-b-unused").toString());
             try (NodeProcess b = NodeProcess.start(javaB, envB, work.resolve("b.log"), "run", "--roles", "router",
                     "--log-format", "json")) {
-                long joinMs = b.awaitReady(mgmtB, READY);
+                long joinMs = b.awaitReady(READY).millis();
                 JsonObject readyA = new JsonObject(NodeProcess.get(mgmtA, "/health/ready").body());
                 assertTrue(readyA.encode().contains("\"members\":2"), readyA.encode());
                 assertTrue(b.output().contains("using the cluster's embedded PostgreSQL"),
@@ -118,7 +118,8 @@ class ClusterProcessTest {
                         coldMs, joinMs, statusB.javaVersion());
 
                 // A deck imported through node A's API is swapped into every router of the cluster.
-                var upload = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                var upload = java.net.http.HttpClient.newBuilder()
+                        .version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(java.net.http.HttpRequest.newBuilder(
                                 java.net.URI.create("http://127.0.0.1:" + httpA + "/v1/decks?carrier=acme&service=voice"))
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofString("prefix,destination,rate_per_min,"
                                 + "connect_fee,initial_increment_s,next_increment_s,effective_from,effective_until,currency\n"
@@ -163,10 +164,10 @@ class ClusterProcessTest {
             }
         }
 
-        int mgmtA2 = NodeProcess.freePort();
         try (NodeProcess again = NodeProcess.start(NodeProcess.currentJava(),
-                env(cluster, clusterPort, mgmtA2, NodeProcess.freePort(), pgPort), work.resolve("a2.log"), "run")) {
-            long warmMs = again.awaitReady(mgmtA2, READY);
+                env(cluster, clusterPort), work.resolve("a2.log"), "run")) {
+            long warmMs = again.awaitReady(READY).millis();
+            int pgPort = again.embeddedDatabasePort();
             try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres",
                     "postgres", ""); Statement s = c.createStatement();
                  ResultSet r = s.executeQuery("SELECT count(*) FROM tenants WHERE name = 'acme'")) {

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 final class NodeProcess implements AutoCloseable {
 
     static final Path JAR = Path.of(System.getProperty("switchboard.jar", "../verticles/target/switchboard.jar"));
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
     private final Path output;
@@ -70,27 +70,53 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /**
-     * Polls {@code /health/ready} until it answers 200.
+     * Where a started node listens, read from its "ready" log line.
      *
-     * @return milliseconds from process start to ready
+     * @param millis from process start to ready
+     * @param managementPort the management server's bound port
+     * @param httpPort the public API's bound port, or -1 without the http-api role
      */
-    long awaitReady(int managementPort, Duration timeout) throws Exception {
+    record Ready(long millis, int managementPort, int httpPort) {
+    }
+
+    private static final java.util.regex.Pattern READY_LINE = java.util.regex.Pattern.compile(
+            "ready in \\d+ ms.*management :(\\d+)(?:, http :(\\d+))?");
+    private static final java.util.regex.Pattern EMBEDDED_PORT = java.util.regex.Pattern.compile(
+            "embedded PostgreSQL [a-z ]+ on 127\\.0\\.0\\.1:(\\d+)");
+
+    /**
+     * Waits for the node's "ready" log line (nodes bind port 0 in these tests, so the line says
+     * which ports they got), then checks {@code /health/ready} answers 200 on the management port.
+     */
+    Ready awaitReady(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new AssertionError("node exited with " + process.exitValue() + " before ready:\n" + output());
             }
-            try {
-                HttpResponse<String> response = get(managementPort, "/health/ready");
-                if (response.statusCode() == 200) {
-                    return Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
+            java.util.regex.Matcher line = READY_LINE.matcher(output());
+            if (line.find()) {
+                long millis = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
+                int management = Integer.parseInt(line.group(1));
+                int http = line.group(2) == null ? -1 : Integer.parseInt(line.group(2));
+                HttpResponse<String> ready = get(management, "/health/ready");
+                if (ready.statusCode() != 200) {
+                    throw new AssertionError("logged ready but /health/ready says " + ready.body());
                 }
-            } catch (IOException notYet) {
-                // not listening yet
+                return new Ready(millis, management, http);
             }
             TimeUnit.MILLISECONDS.sleep(100);
         }
         throw new AssertionError("node not ready within " + timeout + ":\n" + output());
+    }
+
+    /** @return the port of the embedded PostgreSQL this node started, from its log */
+    int embeddedDatabasePort() {
+        java.util.regex.Matcher line = EMBEDDED_PORT.matcher(output());
+        if (!line.find()) {
+            throw new AssertionError("this node started no embedded PostgreSQL:\n" + output());
+        }
+        return Integer.parseInt(line.group(1));
     }
 
     static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {

@@ -26,9 +26,12 @@ public final class HttpServers {
      */
     public static Future<HttpServer> listen(Vertx vertx, Router router, String host, int port, String setting) {
         // 100-continue answered at once: curl and other clients wait a second for it before
-        // sending a large body (deck uploads) otherwise.
+        // sending a large body (deck uploads) otherwise. No h2c upgrade: these are HTTP/1.1 JSON
+        // and scrape endpoints (a Java client's h2c upgrade once left a /metrics scrape unanswered
+        // here); gRPC gets its own HTTP/2 server.
         HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
-                .setCompressionSupported(true).setHandle100ContinueAutomatically(true);
+                .setCompressionSupported(true).setHandle100ContinueAutomatically(true)
+                .setHttp2ClearTextEnabled(false);
         return vertx.createHttpServer(options).requestHandler(router).listen()
                 .recover(error -> Future.failedFuture(Failures.addressInUse(error)
                         ? new StartupException(setting + ".port: " + port + " on " + host + " is already in use", error)

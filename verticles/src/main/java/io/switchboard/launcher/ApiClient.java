@@ -26,7 +26,7 @@ final class ApiClient {
     }
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     ApiClient(String base) {
         this.base = URI.create(base.endsWith("/") ? base : base + "/");

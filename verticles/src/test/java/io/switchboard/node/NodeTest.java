@@ -33,7 +33,8 @@ class NodeTest {
     private static int httpPort;
     private static int managementPort;
     private static JsonObject layer;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(java.time.Duration.ofSeconds(5)).build();
 
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -51,7 +51,8 @@ class RoutingApiTest {
 
     private static Node node;
     private static int port;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(java.time.Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void start() throws Exception {
