@@ -46,9 +46,11 @@ import org.slf4j.LoggerFactory;
  * and {@link Addresses#HEALTH_ENABLE}. Gauges {@code switchboard_carrier_health_score} and
  * {@code switchboard_carrier_health_state} (0 healthy, 1 degraded, 2 down, 3 disabled) per carrier.
  *
- * <p>Not built yet: active probes (SIP OPTIONS, API pings), one prober per target across the
- * cluster, and breaker states from the carrier adapters (reported as closed). Run one
- * health-monitor per cluster until the leader election lands: two would both store changes.
+ * <p>Several health-monitors may run in a cluster: all of them track every carrier from the
+ * published outcomes and operator commands, and the active one ({@link Leadership}: the oldest
+ * live member among them) alone stores changes and publishes status and events; when it dies the
+ * next takes over warm. Not built yet: active probes (SIP OPTIONS, API pings) and breaker states
+ * from the carrier adapters (reported as closed).
  */
 public final class HealthMonitorVerticle extends RoleVerticle {
 
@@ -58,6 +60,10 @@ public final class HealthMonitorVerticle extends RoleVerticle {
     private final Map<String, CarrierHealthTracker> trackers = new ConcurrentHashMap<>();
     private HealthPolicy policy;
     private HealthStore store;
+    private Leadership leadership;
+
+    /** Internal publish address: operator commands, applied by every health-monitor. */
+    static final String COMMANDS = Addresses.PREFIX + "health.commands";
 
     /** @param node the node's shared services */
     public HealthMonitorVerticle(NodeContext node) {
@@ -71,15 +77,24 @@ public final class HealthMonitorVerticle extends RoleVerticle {
         policy = new HealthPolicy(settings.windowMs(), settings.downAfterFailures(), settings.upAfterSuccesses(),
                 settings.failureRateDownPercent(), settings.minimumSamples(), settings.autoDisableAfterFailures());
         store = new HealthStore(node.pool());
+        leadership = new Leadership(vertx, node.cluster(), node.nodeId());
         return super.start()
                 .compose(v -> store.loadAll())
                 .map(this::restore)
+                .compose(v -> leadership.join())
                 .compose(v -> Future.all(
+                        vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(COMMANDS, this::peerCommand).completion(),
                         vertx.eventBus().<Attempt>consumer(Addresses.CARRIER_OUTCOMES, this::outcome).completion(),
                         vertx.eventBus().consumer(Addresses.HEALTH_LIST, this::list).completion(),
                         vertx.eventBus().<HealthCommand>consumer(Addresses.HEALTH_DISABLE, m -> command(m, true)).completion(),
                         vertx.eventBus().<HealthCommand>consumer(Addresses.HEALTH_ENABLE, m -> command(m, false)).completion()))
-                .onSuccess(v -> vertx.setPeriodic(settings.publishIntervalMs(), id -> tick()));
+                .onSuccess(v -> vertx.setPeriodic(settings.publishIntervalMs(),
+                        id -> leadership.refresh().onComplete(x -> tick())));
+    }
+
+    @Override
+    public Future<?> stop() {
+        return leadership.leave().transform(x -> super.stop());
     }
 
     private Void restore(List<HealthStore.Stored> stored) {
@@ -112,19 +127,23 @@ public final class HealthMonitorVerticle extends RoleVerticle {
             long latency = attempt.endedAt() == null ? 0
                     : Math.max(0, attempt.endedAt().toEpochMilli() - attempt.startedAt().toEpochMilli());
             tracker(attempt.carrier()).record(now, outcome, latency, null, null)
-                    .ifPresent(t -> changed(t, "system", null));
+                    .ifPresent(t -> changed(t, "system"));
         });
     }
 
     private void tick() {
         long now = System.currentTimeMillis();
         trackers.values().forEach(t -> {
-            t.evaluate(now).ifPresent(change -> changed(change, "system", null));
+            t.evaluate(now).ifPresent(change -> changed(change, "system"));
             publishStatus(t.carrier(), now);
         });
     }
 
-    private void changed(Transition t, String actor, Message<?> reply) {
+    private void changed(Transition t, String actor) {
+        if (!leadership.isLeader()) {
+            LOG.debug("health (standby): {} {} -> {}", t.carrier(), t.from().wireName(), t.to().wireName());
+            return;
+        }
         CarrierHealthTracker tracker = trackers.get(t.carrier());
         CarrierHealthSnapshot snapshot = tracker.snapshot(t.atMs());
         LOG.info("health: {} {} -> {} (score {}): {}", t.carrier(), t.from().wireName(), t.to().wireName(), t.score(),
@@ -146,6 +165,9 @@ public final class HealthMonitorVerticle extends RoleVerticle {
     }
 
     private void publishStatus(String carrier, long now) {
+        if (!leadership.isLeader()) {
+            return;
+        }
         CarrierHealthTracker tracker = trackers.get(carrier);
         HealthState state = tracker.state();
         vertx.eventBus().publish(Addresses.CARRIER_STATUS, new CarrierStatusReport(carrier, tracker.score(now),
@@ -154,7 +176,8 @@ public final class HealthMonitorVerticle extends RoleVerticle {
 
     private void list(Message<Object> message) {
         long now = System.currentTimeMillis();
-        message.reply(new HealthList(new TreeMap<>(trackers).values().stream().map(t -> view(t.snapshot(now))).toList()));
+        message.reply(new HealthList(new TreeMap<>(trackers).values().stream().map(t -> view(t.snapshot(now))).toList(),
+                leadership.leaderNode()));
     }
 
     private void command(Message<HealthCommand> message, boolean disable) {
@@ -164,11 +187,26 @@ public final class HealthMonitorVerticle extends RoleVerticle {
             return;
         }
         long now = System.currentTimeMillis();
-        CarrierHealthTracker tracker = tracker(command.carrier());
-        Optional<Transition> change = disable ? tracker.disable(now, command.actor(), command.reason())
-                : tracker.enable(now, command.actor(), command.reason());
-        change.ifPresent(t -> changed(t, command.actor(), message));
-        message.reply(view(tracker.snapshot(now)));
+        apply(command.carrier(), command.reason(), command.actor(), disable, now);
+        vertx.eventBus().publish(COMMANDS, new io.vertx.core.json.JsonObject().put("carrier", command.carrier())
+                .put("reason", command.reason()).put("actor", command.actor()).put("disable", disable)
+                .put("origin", node.cluster().memberId()));
+        message.reply(view(tracker(command.carrier()).snapshot(now)));
+    }
+
+    /** Another health-monitor's operator command: applied here too, so every monitor agrees. */
+    private void peerCommand(Message<io.vertx.core.json.JsonObject> message) {
+        io.vertx.core.json.JsonObject c = message.body();
+        if (!node.cluster().memberId().equals(c.getString("origin"))) {
+            apply(c.getString("carrier"), c.getString("reason"), c.getString("actor"), c.getBoolean("disable"),
+                    System.currentTimeMillis());
+        }
+    }
+
+    private void apply(String carrier, String reason, String actor, boolean disable, long now) {
+        CarrierHealthTracker tracker = tracker(carrier);
+        Optional<Transition> change = disable ? tracker.disable(now, actor, reason) : tracker.enable(now, actor, reason);
+        change.ifPresent(t -> changed(t, actor));
     }
 
     private static CarrierHealthView view(CarrierHealthSnapshot s) {

@@ -99,7 +99,17 @@ public final class Node {
 
         NodeContext context = new NodeContext(nodeId, config, database.pool(), database.target(), NodeHealth.liveness(vertx, nodeId),
                 NodeHealth.readiness(vertx, clusterManager, database.pool(), config.node().roles(),
-                        () -> state == State.RUNNING), registry);
+                        () -> state == State.RUNNING), registry, new ClusterView() {
+                    @Override
+                    public String memberId() {
+                        return clusterManager.getNodeId();
+                    }
+
+                    @Override
+                    public java.util.List<String> members() {
+                        return clusterManager.getNodes();
+                    }
+                });
         management = new ManagementVerticle(context);
         deploy(management, "management server");
         for (Role role : config.node().roles()) {

@@ -17,8 +17,9 @@ import io.switchboard.storage.DatabaseTarget;
  * @param liveness checks behind {@code /health/live}
  * @param readiness checks behind {@code /health/ready}
  * @param registry the Prometheus registry behind {@code /metrics}
+ * @param cluster cluster membership
  */
 public record NodeContext(String nodeId, SwitchboardConfig config, Pool pool, DatabaseTarget database,
-                          HealthChecks liveness,
-                          HealthChecks readiness, PrometheusMeterRegistry registry) {
+                          HealthChecks liveness, HealthChecks readiness, PrometheusMeterRegistry registry,
+                          ClusterView cluster) {
 }
