@@ -139,6 +139,12 @@ final class NodeProcess implements AutoCloseable {
         return awaitExit(timeout);
     }
 
+    /** Kills the process at once (SIGKILL: no shutdown hook, no goodbye to the cluster). */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     String output() {
         try {
             return Files.readString(output);
