@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,14 +33,7 @@ class CliProcessTest {
     @BeforeAll
     static void start() throws Exception {
         int clusterPort = NodeProcess.freePort();
-        Map<String, String> env = new HashMap<>();
-        env.put("SWITCHBOARD_CLUSTER_NAME", "cli-test-" + UUID.randomUUID());
-        env.put("SWITCHBOARD_CLUSTER_PORT", String.valueOf(clusterPort));
-        env.put("SWITCHBOARD_CLUSTER_MEMBERS", "127.0.0.1:" + clusterPort);
-        env.put("SWITCHBOARD_MANAGEMENT_PORT", "0");
-        env.put("SWITCHBOARD_HTTP_PORT", "0");
-        env.put("SWITCHBOARD_DATABASE_EMBEDDED_DATA_DIR", work.resolve("pg").toString());
-        env.put("SWITCHBOARD_DATABASE_EMBEDDED_PORT", "0");
+        Map<String, String> env = NodeProcess.isolatedEnv("cli-test-" + UUID.randomUUID(), clusterPort, work.resolve("pg"));
         node = NodeProcess.start(NodeProcess.currentJava(), env, work.resolve("node.log"), "run");
         api = "http://127.0.0.1:" + node.awaitReady(Duration.ofSeconds(120)).httpPort();
     }

@@ -45,15 +45,8 @@ class ClusterProcessTest {
     Path work;
 
     private Map<String, String> env(String cluster, int clusterPort) {
-        Map<String, String> env = new HashMap<>();
-        env.put("SWITCHBOARD_CLUSTER_NAME", cluster);
-        env.put("SWITCHBOARD_CLUSTER_PORT", String.valueOf(clusterPort));
-        env.put("SWITCHBOARD_CLUSTER_MEMBERS", "127.0.0.1");
-        env.put("SWITCHBOARD_MANAGEMENT_PORT", "0");
-        env.put("SWITCHBOARD_HTTP_PORT", "0");
+        Map<String, String> env = NodeProcess.isolatedEnv(cluster, clusterPort, work.resolve("pg"));
         env.put("SWITCHBOARD_HTTP_HOST", "127.0.0.1");
-        env.put("SWITCHBOARD_DATABASE_EMBEDDED_DATA_DIR", work.resolve("pg").toString());
-        env.put("SWITCHBOARD_DATABASE_EMBEDDED_PORT", "0");
         return env;
     }
 

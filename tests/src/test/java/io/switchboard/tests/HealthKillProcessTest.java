@@ -26,7 +26,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,12 +43,7 @@ class HealthKillProcessTest {
     Path work;
 
     private Map<String, String> env(String cluster, int clusterPort, String url, String nodeId) {
-        Map<String, String> env = new HashMap<>();
-        env.put("SWITCHBOARD_CLUSTER_NAME", cluster);
-        env.put("SWITCHBOARD_CLUSTER_PORT", String.valueOf(clusterPort));
-        env.put("SWITCHBOARD_CLUSTER_MEMBERS", "127.0.0.1");
-        env.put("SWITCHBOARD_MANAGEMENT_PORT", "0");
-        env.put("SWITCHBOARD_HTTP_PORT", "0");
+        Map<String, String> env = NodeProcess.isolatedEnv(cluster, clusterPort, work.resolve("pg-unused"));
         env.put("SWITCHBOARD_DATABASE_URL", url);
         env.put("SWITCHBOARD_NODE_ID", nodeId);
         env.put("SWITCHBOARD_NODE_ROLES", "health-monitor");

@@ -44,6 +44,26 @@ final class NodeProcess implements AutoCloseable {
         return Files.isExecutable(candidate) ? candidate.toString() : null;
     }
 
+    /**
+     * The environment of a node alone in its own cluster (a fresh name), on ports the system
+     * picks ({@link #awaitReady} reads them from the log), with its embedded PostgreSQL under
+     * {@code dataDir}. Tests add or replace variables.
+     *
+     * @param cluster the cluster name (nodes that should meet share it)
+     * @param clusterPort the first Hazelcast port
+     */
+    static Map<String, String> isolatedEnv(String cluster, int clusterPort, Path dataDir) {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("SWITCHBOARD_CLUSTER_NAME", cluster);
+        env.put("SWITCHBOARD_CLUSTER_PORT", String.valueOf(clusterPort));
+        env.put("SWITCHBOARD_CLUSTER_MEMBERS", "127.0.0.1");
+        env.put("SWITCHBOARD_MANAGEMENT_PORT", "0");
+        env.put("SWITCHBOARD_HTTP_PORT", "0");
+        env.put("SWITCHBOARD_DATABASE_EMBEDDED_DATA_DIR", dataDir.toString());
+        env.put("SWITCHBOARD_DATABASE_EMBEDDED_PORT", "0");
+        return env;
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -23,14 +22,9 @@ class StartFailureProcessTest {
 
     private Map<String, String> isolated() throws Exception {
         int clusterPort = NodeProcess.freePort();
-        Map<String, String> env = new HashMap<>();
-        env.put("SWITCHBOARD_CLUSTER_NAME", "failure-test-" + UUID.randomUUID());
-        env.put("SWITCHBOARD_CLUSTER_PORT", String.valueOf(clusterPort));
+        Map<String, String> env = NodeProcess.isolatedEnv("failure-test-" + UUID.randomUUID(), clusterPort,
+                work.resolve("pg"));
         env.put("SWITCHBOARD_CLUSTER_MEMBERS", "127.0.0.1:" + clusterPort);
-        env.put("SWITCHBOARD_MANAGEMENT_PORT", "0");
-        env.put("SWITCHBOARD_HTTP_PORT", "0");
-        env.put("SWITCHBOARD_DATABASE_EMBEDDED_DATA_DIR", work.resolve("pg").toString());
-        env.put("SWITCHBOARD_DATABASE_EMBEDDED_PORT", "0");
         return env;
     }
 
