@@ -109,15 +109,33 @@ public final class HealthMonitorVerticle extends RoleVerticle {
         return null;
     }
 
+    /**
+     * What the gauges read: written on this verticle's event loop at every tick and change, read
+     * by the scrape on another thread (a tracker itself is confined to this loop).
+     */
+    private static final class Exported {
+        volatile int score = 100;
+        volatile int state;
+    }
+
+    private final Map<String, Exported> exported = new ConcurrentHashMap<>();
+
     private CarrierHealthTracker tracker(String carrier) {
         return trackers.computeIfAbsent(carrier, c -> {
-            CarrierHealthTracker tracker = new CarrierHealthTracker(c, policy);
-            Gauge.builder("switchboard_carrier_health_score", tracker, t -> t.score(System.currentTimeMillis()))
+            Exported values = new Exported();
+            exported.put(c, values);
+            Gauge.builder("switchboard_carrier_health_score", values, v -> v.score)
                     .tag("carrier", c).description("health score 0-100").register(node.registry());
-            Gauge.builder("switchboard_carrier_health_state", tracker, t -> t.state().ordinal())
+            Gauge.builder("switchboard_carrier_health_state", values, v -> v.state)
                     .tag("carrier", c).description("0 healthy, 1 degraded, 2 down, 3 disabled").register(node.registry());
-            return tracker;
+            return new CarrierHealthTracker(c, policy);
         });
+    }
+
+    private void export(CarrierHealthTracker tracker, long now) {
+        Exported values = exported.get(tracker.carrier());
+        values.score = tracker.score(now);
+        values.state = tracker.state().ordinal();
     }
 
     private void outcome(Message<Attempt> message) {
@@ -135,11 +153,13 @@ public final class HealthMonitorVerticle extends RoleVerticle {
         long now = System.currentTimeMillis();
         trackers.values().forEach(t -> {
             t.evaluate(now).ifPresent(change -> changed(change, "system"));
+            export(t, now);
             publishStatus(t.carrier(), now);
         });
     }
 
     private void changed(Transition t, String actor) {
+        export(trackers.get(t.carrier()), t.atMs());
         if (!leadership.isLeader()) {
             LOG.debug("health (standby): {} {} -> {}", t.carrier(), t.from().wireName(), t.to().wireName());
             return;
