@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * ({@link HealthStore}: {@code carrier_health} and {@code carrier_health_log}), published as a
  * {@code carrier.health.changed} event with its reason, and as a {@link CarrierStatusReport} that
  * every router applies at once; all states are re-evaluated and republished every
- * {@code health.publish-interval-ms}. Stored states are restored at start. Operators list,
+ * {@code health.publish-interval-ms}. Stored states are restored at start, and every configured
+ * carrier is tracked (healthy until its outcomes say otherwise) even before it carries traffic. Operators list,
  * disable and enable carriers through {@link Addresses#HEALTH_LIST}, {@link Addresses#HEALTH_DISABLE}
  * and {@link Addresses#HEALTH_ENABLE}. Gauges {@code switchboard_carrier_health_score} and
  * {@code switchboard_carrier_health_state} (0 healthy, 1 degraded, 2 down, 3 disabled) per carrier.
@@ -81,15 +82,37 @@ public final class HealthMonitorVerticle extends RoleVerticle {
         return super.start()
                 .compose(v -> store.loadAll())
                 .map(this::restore)
+                .compose(v -> trackConfiguredCarriers())
                 .compose(v -> leadership.join())
                 .compose(v -> Future.all(
                         vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(COMMANDS, this::peerCommand).completion(),
                         vertx.eventBus().<Attempt>consumer(Addresses.CARRIER_OUTCOMES, this::outcome).completion(),
+                        vertx.eventBus().consumer(Addresses.DECKS_PUBLISHED, m -> trackConfiguredCarriers()).completion(),
                         vertx.eventBus().consumer(Addresses.HEALTH_LIST, this::list).completion(),
                         vertx.eventBus().<HealthCommand>consumer(Addresses.HEALTH_DISABLE, m -> command(m, true)).completion(),
                         vertx.eventBus().<HealthCommand>consumer(Addresses.HEALTH_ENABLE, m -> command(m, false)).completion()))
-                .onSuccess(v -> vertx.setPeriodic(settings.publishIntervalMs(),
-                        id -> leadership.refresh().onComplete(x -> tick())));
+                .onSuccess(v -> {
+                    vertx.setPeriodic(settings.publishIntervalMs(), id -> leadership.refresh().onComplete(x -> tick()));
+                    vertx.setPeriodic(CARRIER_REFRESH_MS, id -> trackConfiguredCarriers());
+                });
+    }
+
+    /**
+     * How often the configured carriers are read again (besides on every deck publication, when
+     * new carriers appear), so a new carrier is listed before any traffic, ms.
+     */
+    static final long CARRIER_REFRESH_MS = 10_000;
+
+    private Future<Void> trackConfiguredCarriers() {
+        return new io.switchboard.router.store.CarrierDirectory(node.pool()).load()
+                .map(profiles -> {
+                    profiles.forEach(p -> tracker(p.id()));
+                    return (Void) null;
+                })
+                .otherwise(error -> {
+                    LOG.warn("health-monitor: cannot read the configured carriers: {}", error.getMessage());
+                    return null;
+                });
     }
 
     @Override

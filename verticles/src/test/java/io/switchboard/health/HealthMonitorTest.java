@@ -63,6 +63,11 @@ class HealthMonitorTest {
                     HEADER + "44,United Kingdom,0.0050,0,60,60,2026-01-01,,USD\n").statusCode());
             assertEquals(201, send(port, "POST", "/v1/decks?carrier=steady&service=voice",
                     HEADER + "44,United Kingdom,0.0090,0,60,60,2026-01-01,,USD\n").statusCode());
+            for (int i = 0; i < 100 && health(port, "steady") == null; i++) {
+                Thread.sleep(100);
+            }
+            assertEquals("healthy", health(port, "steady").getString("state"),
+                    "a configured carrier is listed before it carries any traffic");
             var bus = node.vertx().eventBus();
             boolean[] outage = {false};
             bus.<AttemptRequest>consumer(Addresses.carrier("cheap"), m -> m.reply(outage[0]
