@@ -22,7 +22,9 @@ import java.util.NoSuchElementException;
  *       held in memory; at most {@code router.deck-upload-limit} bytes, else 413), then imported
  *       by {@link DeckImporter}; 201 with the import report, or 422 TEL-602 with the rejected rows;</li>
  *   <li>{@code GET /v1/decks[?carrier=]}: every version, newest first;</li>
- *   <li>{@code GET /v1/decks/diff?from=V1&to=V2[&limit=1000]}: added, removed, up, down per prefix.</li>
+ *   <li>{@code GET /v1/decks/diff?from=V1&to=V2[&limit=1000]}: added, removed, up, down per prefix;</li>
+ *   <li>{@code GET /v1/decks/{id}/rates[?prefix=44&limit=1000]}: the rows of any version, older
+ *       ones included.</li>
  * </ul>
  * The upload route must be mounted before any body handler.
  */
@@ -49,6 +51,7 @@ final class DecksApi {
     void mountReads(Router router) {
         router.get("/v1/decks").handler(this::list);
         router.get("/v1/decks/diff").handler(this::diff);
+        router.get("/v1/decks/:id/rates").handler(this::rates);
     }
 
     private void upload(RoutingContext ctx) {
@@ -97,6 +100,27 @@ final class DecksApi {
         String carrier = Params.optional(ctx, "carrier");
         store.list(carrier).onSuccess(versions -> ApiResponses.json(ctx, 200, Map.of("data", versions)))
                 .onFailure(error -> ApiResponses.error(ctx, error, "decks"));
+    }
+
+    private void rates(RoutingContext ctx) {
+        long deckId;
+        String prefix;
+        int limit;
+        try {
+            deckId = Params.positiveLong(ctx, "id");
+            prefix = Params.optional(ctx, "prefix") == null ? "" : Params.optional(ctx, "prefix");
+            if (!prefix.matches("[0-9]{0,16}")) {
+                throw SwitchboardException.invalidField(ErrorCode.TEL_011, "prefix",
+                        "prefix: expected up to 16 digits, got '" + prefix + "'");
+            }
+            limit = Params.optional(ctx, "limit") == null ? 1_000 : (int) Math.min(100_000, Params.positiveLong(ctx, "limit"));
+        } catch (SwitchboardException e) {
+            ApiResponses.error(ctx, e, "decks");
+            return;
+        }
+        store.rates(deckId, prefix, limit).onSuccess(rows -> ApiResponses.json(ctx, 200, Map.of("data", rows)))
+                .onFailure(error -> ApiResponses.error(ctx, error instanceof NoSuchElementException
+                        ? new SwitchboardException(ErrorCode.TEL_013, error.getMessage()) : error, "decks"));
     }
 
     private void diff(RoutingContext ctx) {

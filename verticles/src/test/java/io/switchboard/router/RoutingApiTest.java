@@ -241,6 +241,14 @@ class RoutingApiTest {
         JsonArray versions = new JsonObject(get("/v1/decks?carrier=delta").body()).getJsonArray("data");
         assertEquals(List.of("published", "superseded"), versions.stream().map(v -> ((JsonObject) v).getString("status")).toList());
         assertEquals(404, get("/v1/decks/diff?from=" + v1.getLong("deck_id") + "&to=999999").statusCode());
+        JsonArray oldRates = new JsonObject(get("/v1/decks/" + v1.getLong("deck_id") + "/rates?prefix=8").body())
+                .getJsonArray("data");
+        assertEquals(List.of("81", "82", "84"), oldRates.stream().map(r -> ((JsonObject) r).getString("prefix")).toList(),
+                "a superseded version stays queryable");
+        assertEquals("0.03", new java.math.BigDecimal(oldRates.getJsonObject(0).getValue("rate").toString())
+                .stripTrailingZeros().toPlainString());
+        assertEquals(404, get("/v1/decks/999999/rates").statusCode());
+        assertEquals(400, get("/v1/decks/" + v1.getLong("deck_id") + "/rates?prefix=4x").statusCode());
         assertEquals(400, get("/v1/decks/diff?from=x&to=1").statusCode());
 
         for (int i = 0; i < 100; i++) {

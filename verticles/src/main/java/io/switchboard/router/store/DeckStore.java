@@ -137,6 +137,50 @@ public final class DeckStore {
                 });
     }
 
+    /**
+     * One rate row of a stored version, as listed by {@link #rates}.
+     *
+     * @param prefix the prefix
+     * @param destination its name
+     * @param rate rate per minute (or per message), in the version's currency
+     * @param connectFee connect fee
+     * @param initialIncrement first billing increment, s
+     * @param nextIncrement following increments, s
+     * @param effectiveFrom first instant it applies (UTC), or null for always
+     * @param effectiveUntil instant it stops applying (UTC), or null for open
+     * @param closed whether the code is withdrawn from {@code effectiveFrom} on
+     */
+    public record Rate(String prefix, String destination, java.math.BigDecimal rate, java.math.BigDecimal connectFee,
+                       int initialIncrement, int nextIncrement, java.time.Instant effectiveFrom,
+                       java.time.Instant effectiveUntil, boolean closed) {
+    }
+
+    /**
+     * The rows of any version (published, superseded or rejected), ordered by prefix and date.
+     *
+     * @param prefix only prefixes starting with these digits (empty: all)
+     * @param limit rows at most
+     * @return the rows; fails with {@link java.util.NoSuchElementException} for an unknown version
+     */
+    public Future<List<Rate>> rates(long deckId, String prefix, int limit) {
+        return get(deckId).compose(v -> pool.preparedQuery("SELECT prefix, destination, rate, connect_fee, "
+                        + "initial_increment, next_increment, CASE WHEN effective_from = '-infinity' THEN NULL "
+                        + "ELSE effective_from END, effective_until, closed FROM rates WHERE deck_id = $1 "
+                        + "AND prefix LIKE $2 || '%' ORDER BY prefix, effective_from LIMIT $3")
+                .execute(Tuple.of(deckId, prefix, limit)))
+                .map(rows -> {
+                    List<Rate> out = new ArrayList<>();
+                    for (Row row : rows) {
+                        OffsetDateTime from = row.getOffsetDateTime(6);
+                        OffsetDateTime until = row.getOffsetDateTime(7);
+                        out.add(new Rate(row.getString(0), row.getString(1), row.getBigDecimal(2), row.getBigDecimal(3),
+                                row.getInteger(4), row.getInteger(5), from == null ? null : from.toInstant(),
+                                until == null ? null : until.toInstant(), row.getBoolean(8)));
+                    }
+                    return out;
+                });
+    }
+
     private static List<DeckVersion> versions(RowSet<Row> rows) {
         List<DeckVersion> out = new ArrayList<>();
         for (Row row : rows) {
