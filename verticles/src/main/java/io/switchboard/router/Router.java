@@ -56,11 +56,6 @@ public final class Router {
         live(carrier).report(status);
     }
 
-    /** @return the snapshot decisions currently read */
-    public RoutingSnapshot snapshot() {
-        return snapshot;
-    }
-
     /**
      * @param request the question
      * @param rules the tenant's rules for the request's service

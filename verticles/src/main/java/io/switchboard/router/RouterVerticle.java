@@ -170,11 +170,6 @@ public final class RouterVerticle extends RoleVerticle {
                 : new SwitchboardException(ErrorCode.TEL_900, "router failed: " + error.getMessage());
     }
 
-    /** @return the router's current decisions, for tests and status */
-    public Router router() {
-        return router;
-    }
-
     @Override
     public Future<?> stop() {
         return log.stop().compose(v -> super.stop());

@@ -70,23 +70,6 @@ public final class RoutingSnapshot {
         return new RoutingSnapshot(java.util.Collections.unmodifiableMap(byId), states, tables);
     }
 
-    /** @return the configured carriers, in configuration order */
-    public Collection<CarrierProfile> carriers() {
-        return carriers.values();
-    }
-
-    /** @return the published table of a carrier for a service, or null */
-    public RateTable table(Service service, String carrier) {
-        return tables.getOrDefault(service, Map.of()).get(carrier);
-    }
-
-    /** @return every published table, for status reports */
-    public List<RateTable> tables() {
-        List<RateTable> all = new ArrayList<>();
-        tables.values().forEach(byCarrier -> all.addAll(byCarrier.values()));
-        return all;
-    }
-
     /**
      * Longest-prefix match of {@code digits} in every carrier's deck for the service.
      *
