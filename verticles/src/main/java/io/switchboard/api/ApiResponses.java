@@ -23,12 +23,19 @@ final class ApiResponses {
         }
     }
 
+    /** Delivery options of the API's requests to other roles: an answer within 10 s, else TEL-007. */
+    static final io.vertx.core.eventbus.DeliveryOptions BUS_TIMEOUT =
+            new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(10_000);
+
     /**
-     * Ends the exchange with the error's TEL body: a {@link SwitchboardException} as it is, an
-     * event-bus failure through {@link BusErrors#toException}.
+     * Ends the exchange with the error's TEL body: a {@link SwitchboardException} as it is, a
+     * lookup of something that does not exist ({@link java.util.NoSuchElementException}) as
+     * TEL-013, an event-bus failure through {@link BusErrors#toException}.
      */
     static void error(RoutingContext ctx, Throwable failure, String address) {
-        SwitchboardException error = BusErrors.toException(failure, address);
+        SwitchboardException error = failure instanceof java.util.NoSuchElementException missing
+                ? new SwitchboardException(io.switchboard.contract.error.ErrorCode.TEL_013, missing.getMessage())
+                : BusErrors.toException(failure, address);
         if (error.code() == io.switchboard.contract.error.ErrorCode.TEL_900) {
             ctx.fail(error);
             return;

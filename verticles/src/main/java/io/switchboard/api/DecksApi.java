@@ -12,7 +12,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * Rate decks over REST:
@@ -65,8 +64,7 @@ final class DecksApi {
                     Params.optional(ctx, "filename"));
             String length = ctx.request().getHeader("Content-Length");
             if (length != null && length.matches("[0-9]{1,18}") && Long.parseLong(length) > uploadLimit) {
-                throw new SwitchboardException(ErrorCode.TEL_011, "deck upload of " + length + " bytes is over the limit of "
-                        + uploadLimit + " bytes (router.deck-upload-limit)", Map.of("field", "body"), 413, null);
+                throw tooLarge(length + " bytes");
             }
         } catch (SwitchboardException e) {
             ApiResponses.error(ctx, e, "decks");
@@ -77,14 +75,18 @@ final class DecksApi {
                 .compose(path -> vertx.fileSystem().open(path, new OpenOptions().setWrite(true))
                         .compose(file -> ctx.request().pipeTo(file))
                         .compose(v -> vertx.fileSystem().props(path))
-                        .compose(props -> props.size() > uploadLimit ? Future.failedFuture(new SwitchboardException(
-                                ErrorCode.TEL_011, "deck upload is over the limit of " + uploadLimit
-                                + " bytes (router.deck-upload-limit)", Map.of("field", "body"), 413, null))
-                                : Future.<Void>succeededFuture())
+                        .compose(props -> props.size() > uploadLimit
+                                ? Future.<Void>failedFuture(tooLarge(props.size() + " bytes")) : Future.<Void>succeededFuture())
                         .compose(v -> importer.importFile(Path.of(path), request))
                         .eventually(() -> vertx.fileSystem().delete(path)))
                 .onSuccess(report -> ApiResponses.json(ctx, 201, report))
                 .onFailure(error -> ApiResponses.error(ctx, error, "decks"));
+    }
+
+    /** @return the 413 TEL-011 of an upload of {@code size} over {@code router.deck-upload-limit} */
+    private SwitchboardException tooLarge(String size) {
+        return new SwitchboardException(ErrorCode.TEL_011, "deck upload of " + size + " is over the limit of " + uploadLimit
+                + " bytes (router.deck-upload-limit)", Map.of("field", "body"), 413, null);
     }
 
     private static DeckFormat format(String id) {
@@ -113,14 +115,13 @@ final class DecksApi {
                 throw SwitchboardException.invalidField(ErrorCode.TEL_011, "prefix",
                         "prefix: expected up to 16 digits, got '" + prefix + "'");
             }
-            limit = Params.optional(ctx, "limit") == null ? 1_000 : (int) Math.min(100_000, Params.positiveLong(ctx, "limit"));
+            limit = Params.limit(ctx, 1_000, 100_000);
         } catch (SwitchboardException e) {
             ApiResponses.error(ctx, e, "decks");
             return;
         }
         store.rates(deckId, prefix, limit).onSuccess(rows -> ApiResponses.json(ctx, 200, Map.of("data", rows)))
-                .onFailure(error -> ApiResponses.error(ctx, error instanceof NoSuchElementException
-                        ? new SwitchboardException(ErrorCode.TEL_013, error.getMessage()) : error, "decks"));
+                .onFailure(error -> ApiResponses.error(ctx, error, "decks"));
     }
 
     private void diff(RoutingContext ctx) {
@@ -130,13 +131,12 @@ final class DecksApi {
         try {
             from = Params.positiveLong(ctx, "from");
             to = Params.positiveLong(ctx, "to");
-            limit = Params.optional(ctx, "limit") == null ? 1_000 : (int) Math.min(100_000, Params.positiveLong(ctx, "limit"));
+            limit = Params.limit(ctx, 1_000, 100_000);
         } catch (SwitchboardException e) {
             ApiResponses.error(ctx, e, "decks");
             return;
         }
         store.diff(from, to, limit).onSuccess(diff -> ApiResponses.json(ctx, 200, diff))
-                .onFailure(error -> ApiResponses.error(ctx, error instanceof NoSuchElementException
-                        ? new SwitchboardException(ErrorCode.TEL_013, error.getMessage()) : error, "decks"));
+                .onFailure(error -> ApiResponses.error(ctx, error, "decks"));
     }
 }

@@ -7,7 +7,6 @@ import io.switchboard.contract.bus.HealthList;
 import io.switchboard.contract.error.ErrorCode;
 import io.switchboard.contract.error.SwitchboardException;
 import io.switchboard.health.HealthStore;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
@@ -42,12 +41,8 @@ final class HealthApi {
         router.get("/v1/carriers/:id/health-log").handler(this::log);
     }
 
-    private static DeliveryOptions timeout() {
-        return new DeliveryOptions().setSendTimeout(10_000);
-    }
-
     private void list(RoutingContext ctx) {
-        bus.<HealthList>request(Addresses.HEALTH_LIST, null, timeout()).map(Message::body)
+        bus.<HealthList>request(Addresses.HEALTH_LIST, null, ApiResponses.BUS_TIMEOUT).map(Message::body)
                 .onSuccess(list -> ApiResponses.json(ctx, 200, list))
                 .onFailure(error -> ApiResponses.error(ctx, error, Addresses.HEALTH_LIST));
     }
@@ -72,7 +67,7 @@ final class HealthApi {
                     : SwitchboardException.invalidField(ErrorCode.TEL_011, "reason", "reason: expected a string"), address);
             return;
         }
-        bus.<CarrierHealthView>request(address, command, timeout()).map(Message::body)
+        bus.<CarrierHealthView>request(address, command, ApiResponses.BUS_TIMEOUT).map(Message::body)
                 .onSuccess(view -> ApiResponses.json(ctx, 200, view))
                 .onFailure(error -> ApiResponses.error(ctx, error, address));
     }
@@ -82,7 +77,7 @@ final class HealthApi {
         int limit;
         try {
             carrier = Params.carrierId(ctx, "id");
-            limit = Params.optional(ctx, "limit") == null ? 100 : (int) Math.min(10_000, Params.positiveLong(ctx, "limit"));
+            limit = Params.limit(ctx, 100, 10_000);
         } catch (SwitchboardException e) {
             ApiResponses.error(ctx, e, "health-log");
             return;

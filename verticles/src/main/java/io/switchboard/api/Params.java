@@ -55,6 +55,11 @@ final class Params {
                 + value + "'");
     }
 
+    /** @return the {@code limit} parameter (a positive whole number, capped at {@code max}), or {@code fallback} */
+    static int limit(RoutingContext ctx, int fallback, int max) {
+        return optional(ctx, "limit") == null ? fallback : (int) Math.min(max, positiveLong(ctx, "limit"));
+    }
+
     static boolean bool(RoutingContext ctx, String name) {
         String value = optional(ctx, name);
         if (value == null) {

@@ -7,7 +7,6 @@ import io.switchboard.contract.model.E164;
 import io.switchboard.contract.model.RoutePlan;
 import io.switchboard.contract.model.Service;
 import io.switchboard.http.RequestIds;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.ext.web.Router;
@@ -43,7 +42,7 @@ final class RoutesApi {
             ApiResponses.error(ctx, e, Addresses.ROUTER_PLAN);
             return;
         }
-        bus.<RoutePlan>request(Addresses.ROUTER_PLAN, request, new DeliveryOptions().setSendTimeout(10_000))
+        bus.<RoutePlan>request(Addresses.ROUTER_PLAN, request, ApiResponses.BUS_TIMEOUT)
                 .map(Message::body)
                 .onSuccess(plan -> ApiResponses.json(ctx, 200, plan))
                 .onFailure(error -> ApiResponses.error(ctx, error, Addresses.ROUTER_PLAN));

@@ -69,9 +69,10 @@ public final class RouterVerticle extends RoleVerticle {
         router = new Router(new RouteRanker(settings.referenceDurationS(), settings.currency(), settings.exchangeRates(),
                 new SecureRandom()), System::currentTimeMillis);
         rules = new RulesCache(new TenantRulesStore(node.pool()), System::currentTimeMillis);
+        EventBusCarrierGateway gateway = new EventBusCarrierGateway(vertx.eventBus());
         failover = new FailoverLoop(attempt -> {
             router.sent(attempt.carrier());
-            return new EventBusCarrierGateway(vertx.eventBus()).attempt(attempt);
+            return gateway.attempt(attempt);
         }, new RetryPolicy(settings.retrySipCodes(), Map.of()), Clock.systemUTC(), settings.attemptTimeoutMs());
         decks = new DeckStore(node.pool());
         loader = new DeckLoader(vertx, new RatesCopy(node.database()));
