@@ -48,6 +48,7 @@ class HealthKillProcessTest {
         env.put("SWITCHBOARD_NODE_ID", nodeId);
         env.put("SWITCHBOARD_NODE_ROLES", "health-monitor");
         env.put("SWITCHBOARD_HEALTH_PUBLISH_INTERVAL_MS", "200");
+        env.put("SWITCHBOARD_HEALTH_PROBE_INTERVAL_MS", String.valueOf(PROBE_INTERVAL_MS));
         return env;
     }
 
@@ -70,10 +71,38 @@ class HealthKillProcessTest {
         return rows;
     }
 
+    /** Probe period of the monitors under test, ms. */
+    private static final long PROBE_INTERVAL_MS = 300;
+
+    /** Counts the probes the active monitor sends to carrier {@code p}, answering each as alive. */
+    private static java.util.concurrent.atomic.AtomicInteger probeTarget(Vertx client) {
+        java.util.concurrent.atomic.AtomicInteger probes = new java.util.concurrent.atomic.AtomicInteger();
+        client.eventBus().consumer(Addresses.carrierProbe("p"), m -> {
+            probes.incrementAndGet();
+            m.reply(new io.switchboard.contract.bus.ProbeResult("p", true, 1, 200, "200 OK", java.time.Instant.now()));
+        }).completion().await();
+        return probes;
+    }
+
+    private static int probesDuring(java.util.concurrent.atomic.AtomicInteger probes, long ms) throws InterruptedException {
+        int before = probes.get();
+        Thread.sleep(ms);
+        return probes.get() - before;
+    }
+
+    /** @return the active monitor, asked with a patient time-out (a loaded machine answers slowly) */
     private static String active(Vertx client) {
+        return active(client, 10_000);
+    }
+
+    /**
+     * @param timeoutMs how long to wait for an answer; short while polling a takeover, since a
+     *     request may go to the killed node's handler until the cluster drops it
+     */
+    private static String active(Vertx client, long timeoutMs) {
         try {
             return client.eventBus().<HealthList>request(Addresses.HEALTH_LIST, null,
-                    new DeliveryOptions().setSendTimeout(2_000)).await().body().activeMonitor();
+                    new DeliveryOptions().setSendTimeout(timeoutMs)).await().body().activeMonitor();
         } catch (RuntimeException e) {
             return "none: " + e.getMessage();
         }
@@ -107,13 +136,17 @@ class HealthKillProcessTest {
                 a.awaitReady(Duration.ofSeconds(120));
                 try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
                      Statement s = c.createStatement()) {
-                    s.execute("INSERT INTO carriers (id, provider, display_name) VALUES ('x', 'x', 'X')");
+                    s.execute("INSERT INTO carriers (id, provider, display_name) VALUES ('x', 'x', 'X'), ('p', 'p', 'P')");
                 }
                 try (NodeProcess b = NodeProcess.start(NodeProcess.currentJava(), env(cluster, clusterPort, url,
                         "monitor-b"), work.resolve("b.log"), "run")) {
                     b.awaitReady(Duration.ofSeconds(120));
                     client = client(cluster, clusterPort);
                     assertEquals("monitor-a", active(client));
+                    var probes = probeTarget(client);
+                    int window = probesDuring(probes, 3_000);
+                    assertTrue(window >= 1 && window <= 3_000 / PROBE_INTERVAL_MS + 2,
+                            "one prober in the cluster (the active monitor): " + window + " probes in 3 s");
                     for (int i = 0; i < 3; i++) {
                         client.eventBus().publish(Addresses.CARRIER_OUTCOMES, attempt(AttemptOutcome.RETRYABLE_FAILURE));
                     }
@@ -125,13 +158,14 @@ class HealthKillProcessTest {
 
                     long killed = System.nanoTime();
                     a.kill();
-                    String now = active(client);
+                    String now = active(client, 1_000);
                     deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                     while (!"monitor-b".equals(now) && System.nanoTime() < deadline) {
                         Thread.sleep(200);
-                        now = active(client);
+                        now = active(client, 1_000);
                     }
                     assertEquals("monitor-b", now, "monitor-b takes over after monitor-a is killed");
+                    assertTrue(probesDuring(probes, 3_000) >= 1, "monitor-b took the probing over");
                     System.out.printf("health-monitor takeover after SIGKILL: %d ms%n",
                             Duration.ofNanos(System.nanoTime() - killed).toMillis());
 

@@ -61,6 +61,9 @@ final class NodeProcess implements AutoCloseable {
         env.put("SWITCHBOARD_HTTP_PORT", "0");
         env.put("SWITCHBOARD_DATABASE_EMBEDDED_DATA_DIR", dataDir.toString());
         env.put("SWITCHBOARD_DATABASE_EMBEDDED_PORT", "0");
+        env.put("SWITCHBOARD_SECRETS_KEY_FILE", dataDir.resolve("secret.key").toString());
+        env.put("SWITCHBOARD_SIP_UDP_PORT", "0");
+        env.put("SWITCHBOARD_SIP_TCP_PORT", "0");
         return env;
     }
 

@@ -17,7 +17,9 @@ import java.util.Map;
 /**
  * Carrier health over REST:
  * <ul>
- *   <li>{@code GET /v1/carriers/health}: every carrier's state, score, ASR/ACD/PDD, breaker and reason;</li>
+ *   <li>{@code GET /v1/carriers/health}: every carrier's state, score, ASR/ACD/PDD, breaker, last probe and reason;</li>
+ *   <li>{@code GET /v1/carriers/health/destinations}: each carrier's state and score per destination
+ *       group (country calling code);</li>
  *   <li>{@code POST /v1/carriers/{id}/disable} and {@code /enable} with {@code {"reason":"..."}}:
  *       an operator takes a carrier out of routing or puts it back (the reason is required and logged);</li>
  *   <li>{@code GET /v1/carriers/{id}/health-log[?limit=100]}: its state changes, newest first.</li>
@@ -36,6 +38,10 @@ final class HealthApi {
 
     void mount(Router router) {
         router.get("/v1/carriers/health").handler(this::list);
+        router.get("/v1/carriers/health/destinations").handler(ctx -> bus.<io.switchboard.contract.bus.DestinationHealthList>request(
+                        Addresses.HEALTH_DESTINATIONS, null, ApiResponses.BUS_TIMEOUT).map(Message::body)
+                .onSuccess(list -> ApiResponses.json(ctx, 200, list))
+                .onFailure(error -> ApiResponses.error(ctx, error, Addresses.HEALTH_DESTINATIONS)));
         router.post("/v1/carriers/:id/disable").handler(ctx -> command(ctx, Addresses.HEALTH_DISABLE));
         router.post("/v1/carriers/:id/enable").handler(ctx -> command(ctx, Addresses.HEALTH_ENABLE));
         router.get("/v1/carriers/:id/health-log").handler(this::log);

@@ -10,6 +10,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.switchboard.contract.bus.Addresses;
 import io.switchboard.health.HealthStore;
 import io.switchboard.router.DeckImporter;
 import io.switchboard.router.store.DeckStore;
@@ -47,9 +48,18 @@ public final class HttpApiVerticle extends VerticleBase {
         decks.mountReads(router);
         new RoutesApi(vertx.eventBus()).mount(router);
         new HealthApi(vertx.eventBus(), new HealthStore(node.pool())).mount(router);
+        new WebhooksApi(vertx.eventBus(), node.config().webhooks().publicUrl()).mount(router);
+        new SandboxApi(vertx.eventBus()).mount(router);
         ObservabilityRoutes.mount(router, node.liveness(), node.readiness(), node.registry());
         ErrorResponses.install(router);
-        return HttpServers.listen(vertx, router, http.host(), http.port(), "http").onSuccess(s -> server = s);
+        return HttpServers.listen(vertx, router, http.host(), http.port(), "http").onSuccess(s -> server = s)
+                .compose(s -> vertx.eventBus().<Void>consumer(Addresses.HTTP_URL, m -> m.reply(localUrl())).completion());
+    }
+
+    /** @return this API's address for carriers on this machine: {@code http://<host>:<port>} (0.0.0.0 as 127.0.0.1) */
+    private String localUrl() {
+        String host = node.config().http().host();
+        return "http://" + (host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host) + ":" + port();
     }
 
     /** @return the bound port (useful when {@code http.port} is 0) */

@@ -75,6 +75,19 @@ public interface CarrierProvider {
     String acceptedId(CarrierHttpResponse response, Service service);
 
     /**
+     * Reads a 2xx answer that is in fact a refusal (Vonage's SMS API answers 200 with a non-zero
+     * {@code status} per message). Called before {@link #acceptedId}.
+     *
+     * @param response a 2xx response to {@link #placeCall} or {@link #sendMessage}
+     * @param service which of the two it answers
+     * @param now the current time
+     * @return the failure, or empty when the request was accepted (the default)
+     */
+    default Optional<CarrierFailure> refusal(CarrierHttpResponse response, Service service, Instant now) {
+        return Optional.empty();
+    }
+
+    /**
      * @param response a non-2xx response
      * @param now the current time (for {@code Retry-After} dates)
      * @return the failure, with the carrier's code and message parsed from its error body and the

@@ -12,6 +12,8 @@ import java.util.Optional;
  * The known keys of Switchboard's configuration, taken from the defaults document
  * ({@code conf/switchboard.yaml}): a key exists if and only if the defaults define it, and its
  * type is the type of its default. Layers on top of the defaults are checked against this tree.
+ * A section whose default is empty ({@code carriers: {}}) is open: any keys may go under it, and
+ * the code that reads it checks them (environment variables cannot reach into it).
  */
 final class ConfigTree {
 
@@ -47,7 +49,10 @@ final class ConfigTree {
                 if (!(actual instanceof JsonObject nested)) {
                     throw new ConfigException(key, "must be a section of keys (in " + source + ")");
                 }
-                check(section, nested, key + ".", source);
+                if (!section.isEmpty()) {
+                    check(section, nested, key + ".", source);
+                }
+                // An empty default section (carriers) is open: its reader checks its keys.
             } else if (actual != null && !sameKind(expected, actual)) {
                 throw new ConfigException(key, "expected " + kind(expected) + ", got '" + actual
                         + "' (in " + source + ")");

@@ -31,7 +31,13 @@ public record SwitchboardConfig(
         Router router,
         Health health,
         Shutdown shutdown,
-        Log log) {
+        Log log,
+        Secrets secrets,
+        Webhooks webhooks,
+        Sandbox sandbox,
+        CarrierDefaults carrierDefaults,
+        java.util.List<io.switchboard.carrier.config.CarrierConfig> carriers,
+        Sip sip) {
 
     /**
      * @param id the node's name; empty means generate one at start
@@ -107,9 +113,13 @@ public record SwitchboardConfig(
      * @param upAfterSuccesses successes in a row that bring a down carrier back
      * @param autoDisableAfterFailures failures in a row that disable a carrier (0: never)
      * @param publishIntervalMs re-evaluation and republication period, ms
+     * @param probeIntervalMs period of active probes of REST carriers, ms (0: none)
+     * @param probeTimeoutMs a probe's time-out, ms
+     * @param reenableAfterProbeSuccesses successful probes in a row that lift an auto-disable (0: never)
      */
     public record Health(long windowMs, int downAfterFailures, double failureRateDownPercent, int minimumSamples,
-                         int upAfterSuccesses, int autoDisableAfterFailures, long publishIntervalMs) {
+                         int upAfterSuccesses, int autoDisableAfterFailures, long publishIntervalMs,
+                         long probeIntervalMs, long probeTimeoutMs, int reenableAfterProbeSuccesses) {
     }
 
     /** @param drainTimeoutMs how long in-flight HTTP requests may take after SIGTERM, in ms */
@@ -128,6 +138,54 @@ public record SwitchboardConfig(
      *
      * @throws ConfigException naming the first key whose value is out of range
      */
+    /**
+     * The key that encrypts carrier credentials at rest.
+     *
+     * @param key the key as Base64 of 32 bytes, or empty to use {@code keyFile}
+     * @param keyFile the file holding the Base64 key; created on first start when missing
+     */
+    public record Secrets(String key, Path keyFile) {
+        /** Never prints the key. */
+        @Override
+        public String toString() {
+            return "Secrets[key=" + (key.isEmpty() ? "(none)" : "(set)") + ", keyFile=" + keyFile + "]";
+        }
+    }
+
+    /**
+     * @param publicUrl the base URL carriers reach the http-api at, without a trailing slash, or
+     *     empty for the local http-api's own address
+     */
+    public record Webhooks(String publicUrl) {
+    }
+
+    /**
+     * Sandbox carriers (simulated providers).
+     *
+     * @param enabled {@code auto}, {@code true} or {@code false}
+     * @param providers the providers simulated, each a carrier of the same id
+     * @param busyPercent share of calls that end busy, percent
+     * @param noAnswerPercent share of calls nobody answers, percent
+     * @param failedPercent share of calls that fail, percent
+     * @param ringMs ring time, ms
+     * @param durationMinMs shortest answered call, ms
+     * @param durationMaxMs longest answered call, ms
+     * @param latencyMs added latency of each API response, ms
+     * @param errorPercent share of API requests that fail with {@code errorKind}, percent
+     * @param errorKind {@code server-error}, {@code rate-limited}, {@code timeout} or {@code connection-refused}
+     */
+    public record Sandbox(String enabled, List<String> providers, int busyPercent, int noAnswerPercent,
+                          int failedPercent, long ringMs, long durationMinMs, long durationMaxMs, long latencyMs,
+                          int errorPercent, String errorKind) {
+    }
+
+    /**
+     * @param timeoutMs a carrier API request's timeout when the carrier sets none, ms
+     * @param breaker the circuit breaker of a carrier that sets none
+     */
+    public record CarrierDefaults(long timeoutMs, io.switchboard.carrier.config.CarrierConfig.Breaker breaker) {
+    }
+
     static SwitchboardConfig from(JsonObject tree) {
         ConfigValues v = new ConfigValues(tree);
         Node node = new Node(v.string("node.id").trim(), roles(v.strings("node.roles")));
@@ -154,11 +212,111 @@ public record SwitchboardConfig(
                 v.number("health.failure-rate-down-percent", 1, 100), (int) v.number("health.minimum-samples", 1, 1_000_000),
                 (int) v.number("health.up-after-successes", 1, 1_000),
                 (int) v.number("health.auto-disable-after-failures", 0, 1_000_000),
-                v.number("health.publish-interval-ms", 100, 600_000));
+                v.number("health.publish-interval-ms", 100, 600_000), v.number("health.probe-interval-ms", 0, 86_400_000),
+                v.number("health.probe-timeout-ms", 100, 600_000),
+                (int) v.number("health.reenable-after-probe-successes", 0, 1_000_000));
         Shutdown shutdown = new Shutdown(v.number("shutdown.drain-timeout-ms", 0, 600_000));
         Log log = new Log(v.oneOf("log.format", Set.of("text", "json")),
                 v.oneOf("log.level", Set.of("trace", "debug", "info", "warn", "error")).toUpperCase(java.util.Locale.ROOT));
-        return new SwitchboardConfig(node, http, management, database, cluster, router, health, shutdown, log);
+        Secrets secrets = new Secrets(v.string("secrets.key").trim(), Path.of(nonBlank(v, "secrets.key-file")));
+        String publicUrl = v.string("webhooks.public-url").trim().replaceAll("/+$", "");
+        if (!publicUrl.isEmpty() && !publicUrl.matches("(?i)^https?://[^/\\s]+(/\\S*)?$")) {
+            throw new ConfigException("webhooks.public-url", "expected http(s)://host[:port][/path], got '" + publicUrl + "'");
+        }
+        Sandbox sandbox = new Sandbox(v.oneOf("sandbox.enabled", Set.of("auto", "true", "false")),
+                v.strings("sandbox.providers"), (int) v.number("sandbox.busy-percent", 0, 100),
+                (int) v.number("sandbox.no-answer-percent", 0, 100), (int) v.number("sandbox.failed-percent", 0, 100),
+                v.number("sandbox.ring-ms", 0, 600_000), v.number("sandbox.duration-min-ms", 0, 86_400_000),
+                v.number("sandbox.duration-max-ms", 0, 86_400_000), v.number("sandbox.latency-ms", 0, 600_000),
+                (int) v.number("sandbox.error-percent", 0, 100),
+                v.oneOf("sandbox.error-kind", Set.of("server-error", "rate-limited", "timeout", "connection-refused")));
+        if (sandbox.busyPercent() + sandbox.noAnswerPercent() + sandbox.failedPercent() > 100) {
+            throw new ConfigException("sandbox.busy-percent", "busy, no-answer and failed percentages add up to more than 100");
+        }
+        if (sandbox.durationMaxMs() < sandbox.durationMinMs()) {
+            throw new ConfigException("sandbox.duration-max-ms", "is below sandbox.duration-min-ms");
+        }
+        CarrierDefaults carrierDefaults = new CarrierDefaults(v.number("carrier-defaults.timeout-ms", 100, 600_000),
+                new io.switchboard.carrier.config.CarrierConfig.Breaker(
+                        (int) v.number("carrier-defaults.breaker-max-failures", 1, 10_000),
+                        v.number("carrier-defaults.breaker-reset-timeout-ms", 100, 86_400_000)));
+        var carriers = new io.switchboard.carrier.config.CarrierConfigReader(carrierDefaults.breaker(),
+                carrierDefaults.timeoutMs(), System::getenv).read(tree.getJsonObject("carriers", new JsonObject()));
+        return new SwitchboardConfig(node, http, management, database, cluster, router, health, shutdown, log,
+                secrets, new Webhooks(publicUrl), sandbox, carrierDefaults, carriers, sip(v));
+    }
+
+    /**
+     * The {@code sip-edge} role: SIP listening points, the routing proxy's policy and protections,
+     * the OPTIONS prober of SIP trunks (carriers with {@code provider: sip}).
+     *
+     * @param host IP address bound and put in Via and Record-Route
+     * @param udpPort UDP port (0: any free port; -1: no UDP)
+     * @param tcpPort TCP port (0: the UDP port when free, else any; -1: no TCP)
+     * @param tlsPort TLS port when {@code tlsKeystore} is set (0: any free port)
+     * @param tlsKeystore keystore (JKS or PKCS12) holding the TLS certificate; empty: no TLS
+     * @param tlsKeystorePassword its password
+     * @param attemptTimeoutMs wait for any response of one trunk before the next, ms
+     * @param ringTimeoutMs wait for a final response after the first provisional, ms
+     * @param failoverAfterProvisional whether a retryable failure after a 18x still fails over
+     * @param acl CIDR blocks allowed to send new calls (others get 403)
+     * @param floodLimit requests per second per source IP before a ban (0: no limit)
+     * @param floodBanMs how long a flooding source is dropped, ms
+     * @param probe the OPTIONS prober
+     */
+    public record Sip(String host, int udpPort, int tcpPort, int tlsPort, String tlsKeystore, String tlsKeystorePassword,
+                      long attemptTimeoutMs, long ringTimeoutMs, boolean failoverAfterProvisional, List<String> acl,
+                      int floodLimit, long floodBanMs, SipProbe probe) {
+        /** Never prints the keystore password. */
+        @Override
+        public String toString() {
+            return "Sip[" + host + " udp=" + udpPort + " tcp=" + tcpPort + " tls=" + (tlsKeystore.isEmpty() ? "off" : tlsPort)
+                    + "]";
+        }
+    }
+
+    /**
+     * @param intervalMs time between two OPTIONS to one trunk, ms
+     * @param timeoutMs wait for the final response of one probe, ms
+     * @param downAfter failed probes in a row that mark a trunk down
+     * @param upAfter successful probes in a row that mark it up again
+     * @param aliveCodes response codes that count as alive
+     */
+    public record SipProbe(long intervalMs, long timeoutMs, int downAfter, int upAfter, Set<Integer> aliveCodes) {
+    }
+
+    private static Sip sip(ConfigValues v) {
+        String host = nonBlank(v, "sip.host");
+        if (!host.matches("[0-9.]+|[0-9a-fA-F:]*:[0-9a-fA-F:.]*")) {
+            throw new ConfigException("sip.host", "must be an IP address, got '" + host + "'");
+        }
+        Set<Integer> alive = new LinkedHashSet<>();
+        for (String code : v.strings("sip.probe.alive-codes")) {
+            try {
+                int c = Integer.parseInt(code);
+                if (c < 200 || c > 699) {
+                    throw new NumberFormatException();
+                }
+                alive.add(c);
+            } catch (NumberFormatException e) {
+                throw new ConfigException("sip.probe.alive-codes", "'" + code + "' is not a final SIP code (200-699)");
+            }
+        }
+        List<String> acl = v.strings("sip.acl");
+        for (String block : acl) {
+            if (!block.matches("[0-9a-fA-F:.]+(/\\d{1,3})?")) {
+                throw new ConfigException("sip.acl", "'" + block + "' is not an IP address or CIDR block");
+            }
+        }
+        Object failover = v.raw("sip.failover-after-provisional");
+        SipProbe probe = new SipProbe(v.number("sip.probe.interval-ms", 100, 86_400_000),
+                v.number("sip.probe.timeout-ms", 10, 600_000), (int) v.number("sip.probe.down-after", 1, 1_000),
+                (int) v.number("sip.probe.up-after", 1, 1_000), Set.copyOf(alive));
+        return new Sip(host, (int) v.number("sip.udp-port", -1, 65_535), (int) v.number("sip.tcp-port", -1, 65_535),
+                v.port("sip.tls-port"), v.string("sip.tls-keystore").trim(), v.string("sip.tls-keystore-password"),
+                v.number("sip.attempt-timeout-ms", 100, 600_000), v.number("sip.ring-timeout-ms", 1_000, 3_600_000),
+                Boolean.TRUE.equals(failover), acl, (int) v.number("sip.flood-limit", 0, 1_000_000),
+                v.number("sip.flood-ban-ms", 0, 86_400_000), probe);
     }
 
     private static Router router(ConfigValues v) {

@@ -14,7 +14,10 @@ import io.switchboard.contract.error.SwitchboardException;
 import io.switchboard.contract.event.EventEnvelope;
 import io.switchboard.contract.event.EventTypes;
 import io.switchboard.contract.model.Attempt;
+import io.switchboard.cluster.Leadership;
+import io.switchboard.contract.bus.ProbeResult;
 import io.switchboard.contract.model.BreakerState;
+import io.switchboard.health.core.Outcome;
 import io.switchboard.health.core.CarrierHealthSnapshot;
 import io.switchboard.health.core.CarrierHealthTracker;
 import io.switchboard.health.core.HealthPolicy;
@@ -45,13 +48,20 @@ import org.slf4j.LoggerFactory;
  * carrier is tracked (healthy until its outcomes say otherwise) even before it carries traffic. Operators list,
  * disable and enable carriers through {@link Addresses#HEALTH_LIST}, {@link Addresses#HEALTH_DISABLE}
  * and {@link Addresses#HEALTH_ENABLE}. Gauges {@code switchboard_carrier_health_score} and
- * {@code switchboard_carrier_health_state} (0 healthy, 1 degraded, 2 down, 3 disabled) per carrier.
+ * {@code switchboard_carrier_health_state} (0 healthy, 1 degraded, 2 down, 3 disabled) per carrier,
+ * and {@code switchboard_service_usable_carriers} per service (healthy or degraded carriers offering
+ * it; 0 fires the "no healthy carrier" alert).
  *
  * <p>Several health-monitors may run in a cluster: all of them track every carrier from the
  * published outcomes and operator commands, and the active one ({@link Leadership}: the oldest
  * live member among them) alone stores changes and publishes status and events; when it dies the
- * next takes over warm. Not built yet: active probes (SIP OPTIONS, API pings) and breaker states
- * from the carrier adapters (reported as closed).
+ * next takes over warm. Circuit-breaker states come from the carrier adapters
+ * ({@link Addresses#CARRIER_BREAKER}); each change is republished at once in the carrier's status
+ * and as a {@code carrier.health.changed} event. Active probes: the active monitor asks every
+ * carrier's adapter for an API read each {@code health.probe-interval-ms} and publishes the
+ * results on {@link Addresses#HEALTH_PROBES}, where the SIP edge publishes its OPTIONS results too;
+ * every monitor records them as outcomes, so a down carrier comes back without traffic and an
+ * auto-disabled one after {@code health.reenable-after-probe-successes} successful probes.
  */
 public final class HealthMonitorVerticle extends RoleVerticle {
 
@@ -59,9 +69,21 @@ public final class HealthMonitorVerticle extends RoleVerticle {
 
     private final NodeContext node;
     private final Map<String, CarrierHealthTracker> trackers = new ConcurrentHashMap<>();
+    /** Each carrier's circuit-breaker state, as its adapter last reported it. */
+    private final Map<String, BreakerState> breakers = new ConcurrentHashMap<>();
+    /** The services each configured carrier offers, for the usable-carriers gauge. */
+    private final Map<String, java.util.Set<io.switchboard.contract.model.Service>> services = new ConcurrentHashMap<>();
+    /** SIP trunks: carriers whose probes come from the sip-edge's OPTIONS. */
+    private final java.util.Set<String> sipTrunks = ConcurrentHashMap.newKeySet();
+    /** Each carrier's last active probe. */
+    private final Map<String, ProbeResult> lastProbes = new ConcurrentHashMap<>();
     private HealthPolicy policy;
     private HealthStore store;
+    private DestinationHealth destinations;
     private Leadership leadership;
+
+    /** Cluster map of the registered health-monitors (member id → node id), for {@link Leadership}. */
+    static final String MONITORS = "switchboard.health.monitors";
 
     /** Internal publish address: operator commands, applied by every health-monitor. */
     static final String COMMANDS = Addresses.PREFIX + "health.commands";
@@ -76,24 +98,43 @@ public final class HealthMonitorVerticle extends RoleVerticle {
     public Future<?> start() {
         SwitchboardConfig.Health settings = node.config().health();
         policy = new HealthPolicy(settings.windowMs(), settings.downAfterFailures(), settings.upAfterSuccesses(),
-                settings.failureRateDownPercent(), settings.minimumSamples(), settings.autoDisableAfterFailures());
+                settings.failureRateDownPercent(), settings.minimumSamples(), settings.autoDisableAfterFailures(),
+                settings.reenableAfterProbeSuccesses());
         store = new HealthStore(node.pool());
-        leadership = new Leadership(vertx, node.cluster(), node.nodeId());
+        destinations = new DestinationHealth(policy);
+        for (io.switchboard.contract.model.Service service : io.switchboard.contract.model.Service.values()) {
+            Gauge.builder("switchboard_service_usable_carriers", this, m -> m.usableCarriers(service))
+                    .tag("service", service.wireName())
+                    .description("carriers offering the service that are healthy or degraded (not down or disabled)")
+                    .register(node.registry());
+        }
+        leadership = new Leadership(MONITORS, vertx, node.cluster(), node.nodeId());
         return super.start()
                 .compose(v -> store.loadAll())
                 .map(this::restore)
                 .compose(v -> trackConfiguredCarriers())
                 .compose(v -> leadership.join())
-                .compose(v -> Future.all(
+                .compose(v -> Future.all(List.of(
                         vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(COMMANDS, this::peerCommand).completion(),
                         vertx.eventBus().<Attempt>consumer(Addresses.CARRIER_OUTCOMES, this::outcome).completion(),
+                        vertx.eventBus().<ProbeResult>consumer(Addresses.HEALTH_PROBES, this::probed).completion(),
+                        vertx.eventBus().<EventEnvelope>consumer(Addresses.EVENTS, this::callEnded).completion(),
+                        vertx.eventBus().<io.switchboard.contract.bus.SipProbeReport>consumer(Addresses.SIP_PROBES,
+                                this::sipProbed).completion(),
+                        vertx.eventBus().<io.switchboard.contract.bus.BreakerReport>consumer(Addresses.CARRIER_BREAKER,
+                                m -> breakerChanged(m.body())).completion(),
                         vertx.eventBus().consumer(Addresses.DECKS_PUBLISHED, m -> trackConfiguredCarriers()).completion(),
                         vertx.eventBus().consumer(Addresses.HEALTH_LIST, this::list).completion(),
+                        vertx.eventBus().consumer(Addresses.HEALTH_DESTINATIONS,
+                                m -> m.reply(destinations.list(System.currentTimeMillis()))).completion(),
                         vertx.eventBus().<HealthCommand>consumer(Addresses.HEALTH_DISABLE, m -> command(m, true)).completion(),
-                        vertx.eventBus().<HealthCommand>consumer(Addresses.HEALTH_ENABLE, m -> command(m, false)).completion()))
+                        vertx.eventBus().<HealthCommand>consumer(Addresses.HEALTH_ENABLE, m -> command(m, false)).completion())))
                 .onSuccess(v -> {
                     vertx.setPeriodic(settings.publishIntervalMs(), id -> leadership.refresh().onComplete(x -> tick()));
                     vertx.setPeriodic(CARRIER_REFRESH_MS, id -> trackConfiguredCarriers());
+                    if (settings.probeIntervalMs() > 0) {
+                        vertx.setPeriodic(settings.probeIntervalMs(), id -> probeAll(settings.probeTimeoutMs()));
+                    }
                 });
     }
 
@@ -106,7 +147,10 @@ public final class HealthMonitorVerticle extends RoleVerticle {
     private Future<Void> trackConfiguredCarriers() {
         return new io.switchboard.router.store.CarrierDirectory(node.pool()).load()
                 .map(profiles -> {
-                    profiles.forEach(p -> tracker(p.id()));
+                    profiles.forEach(p -> {
+                        tracker(p.id());
+                        services.put(p.id(), java.util.Set.copyOf(p.services()));
+                    });
                     return (Void) null;
                 })
                 .otherwise(error -> {
@@ -167,13 +211,83 @@ public final class HealthMonitorVerticle extends RoleVerticle {
             long now = System.currentTimeMillis();
             long latency = attempt.endedAt() == null ? 0
                     : Math.max(0, attempt.endedAt().toEpochMilli() - attempt.startedAt().toEpochMilli());
-            tracker(attempt.carrier()).record(now, outcome, latency, null, null)
+            tracker(attempt.carrier()).record(now, outcome, latency, attempt.pddMs(), null)
                     .ifPresent(t -> changed(t, "system"));
+            destinations.record(attempt.carrier(), attempt.matchedPrefix(), now, outcome, latency);
         });
+    }
+
+    /**
+     * The active monitor alone probes (one prober per carrier in the cluster; when it dies the next
+     * monitor takes over with the leadership): each carrier's adapter reads the carrier's API and
+     * the result is published for every monitor. Carriers without an adapter here (SIP trunks,
+     * whose OPTIONS come from the SIP edge) are skipped.
+     */
+    private void probeAll(long timeoutMs) {
+        if (!leadership.isLeader()) {
+            return;
+        }
+        for (String carrier : List.copyOf(trackers.keySet())) {
+            if (sipTrunks.contains(carrier)) {
+                continue; // probed with OPTIONS by the sip-edge
+            }
+            vertx.eventBus().<ProbeResult>request(Addresses.carrierProbe(carrier), null,
+                            new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(timeoutMs))
+                    .onSuccess(reply -> vertx.eventBus().publish(Addresses.HEALTH_PROBES, reply.body()))
+                    .onFailure(error -> {
+                        if (error instanceof io.vertx.core.eventbus.ReplyException e
+                                && e.failureType() == io.vertx.core.eventbus.ReplyFailure.TIMEOUT) {
+                            vertx.eventBus().publish(Addresses.HEALTH_PROBES, new ProbeResult(carrier, false, timeoutMs, 0,
+                                    "no answer within " + timeoutMs + " ms", Instant.now()));
+                        }
+                    });
+        }
+    }
+
+    /**
+     * A SIP trunk's OPTIONS, probed by the active sip-edge: recorded like an API probe, and the
+     * trunk is left out of this monitor's own probes from then on (one prober per trunk).
+     */
+    private void sipProbed(Message<io.switchboard.contract.bus.SipProbeReport> message) {
+        var report = message.body();
+        sipTrunks.add(report.carrier());
+        record(new ProbeResult(report.carrier(), report.alive(), report.latencyMs() == null ? 0 : report.latencyMs(),
+                report.sipCode() == null ? 0 : report.sipCode(),
+                report.alive() ? "OPTIONS " + report.sipCode() : "OPTIONS " + report.error(), report.probedAt()));
+    }
+
+    /**
+     * ACD: a {@code call.completed} event names its carrier and the call's duration
+     * ({@code duration_s} from the carrier adapters, {@code duration_ms} from the SIP edge).
+     */
+    private void callEnded(Message<EventEnvelope> message) {
+        EventEnvelope event = message.body();
+        if (!EventTypes.CALL_COMPLETED.equals(event.type()) || event.data() == null) {
+            return;
+        }
+        var data = event.data();
+        String carrier = data.path("carrier").asText(null);
+        long seconds = data.hasNonNull("duration_s") ? data.get("duration_s").asLong(-1)
+                : data.hasNonNull("duration_ms") ? data.get("duration_ms").asLong(-1000) / 1000 : -1;
+        if (carrier != null && seconds >= 0 && trackers.containsKey(carrier)) {
+            trackers.get(carrier).recordCallDuration(System.currentTimeMillis(), seconds);
+        }
+    }
+
+    private void probed(Message<ProbeResult> message) {
+        record(message.body());
+    }
+
+    private void record(ProbeResult probe) {
+        lastProbes.put(probe.carrier(), probe);
+        Outcome outcome = probe.alive() ? Outcome.SUCCESS : Outcome.FAILURE;
+        tracker(probe.carrier()).record(System.currentTimeMillis(), outcome, probe.latencyMs(), null, null)
+                .ifPresent(t -> changed(t, "system"));
     }
 
     private void tick() {
         long now = System.currentTimeMillis();
+        destinations.evaluate(now);
         trackers.values().forEach(t -> {
             t.evaluate(now).ifPresent(change -> changed(change, "system"));
             export(t, now);
@@ -207,6 +321,29 @@ public final class HealthMonitorVerticle extends RoleVerticle {
                 .onFailure(error -> LOG.warn("health: change of {} not stored: {}", t.carrier(), error.getMessage()));
     }
 
+    private double usableCarriers(io.switchboard.contract.model.Service service) {
+        return services.entrySet().stream().filter(e -> e.getValue().contains(service)).filter(e -> {
+            Exported values = exported.get(e.getKey());
+            return values != null && values.state <= HealthState.DEGRADED.ordinal();
+        }).count();
+    }
+
+    private void breakerChanged(io.switchboard.contract.bus.BreakerReport report) {
+        BreakerState before = breakers.put(report.carrier(), report.state());
+        tracker(report.carrier());
+        publishStatus(report.carrier(), System.currentTimeMillis());
+        if (leadership.isLeader() && before != report.state()) {
+            Map<String, Object> data = new java.util.LinkedHashMap<>();
+            data.put("carrier", report.carrier());
+            data.put("breaker", report.state().wireName());
+            data.put("previous_breaker", (before == null ? BreakerState.CLOSED : before).wireName());
+            data.put("node", report.nodeId());
+            data.put("reason", "circuit breaker " + report.state().wireName() + " on node " + report.nodeId());
+            vertx.eventBus().publish(Addresses.EVENTS, EventEnvelope.of(EventTypes.CARRIER_HEALTH_CHANGED,
+                    report.at(), null, data));
+        }
+    }
+
     private void publishStatus(String carrier, long now) {
         if (!leadership.isLeader()) {
             return;
@@ -214,7 +351,8 @@ public final class HealthMonitorVerticle extends RoleVerticle {
         CarrierHealthTracker tracker = trackers.get(carrier);
         HealthState state = tracker.state();
         vertx.eventBus().publish(Addresses.CARRIER_STATUS, new CarrierStatusReport(carrier, tracker.score(now),
-                state == HealthState.DOWN, state == HealthState.DISABLED, BreakerState.CLOSED, 0));
+                state == HealthState.DOWN, state == HealthState.DISABLED,
+                breakers.getOrDefault(carrier, BreakerState.CLOSED), 0));
     }
 
     private void list(Message<Object> message) {
@@ -252,10 +390,11 @@ public final class HealthMonitorVerticle extends RoleVerticle {
         change.ifPresent(t -> changed(t, actor));
     }
 
-    private static CarrierHealthView view(CarrierHealthSnapshot s) {
+    private CarrierHealthView view(CarrierHealthSnapshot s) {
         return new CarrierHealthView(s.carrier(), s.state().wireName(), s.score(), s.asr(), s.acdSeconds(),
                 s.averagePddMs(), s.averageLatencyMs(), s.errorRatePercent(), s.samples(), s.consecutiveFailures(),
-                BreakerState.CLOSED, s.reason(), s.disabledReason(),
-                s.lastTransitionAtMs() == null ? null : Instant.ofEpochMilli(s.lastTransitionAtMs()));
+                breakers.getOrDefault(s.carrier(), BreakerState.CLOSED), s.reason(), s.disabledReason(),
+                s.lastTransitionAtMs() == null ? null : Instant.ofEpochMilli(s.lastTransitionAtMs()),
+                lastProbes.get(s.carrier()));
     }
 }

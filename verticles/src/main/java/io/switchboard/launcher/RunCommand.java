@@ -45,6 +45,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--log-format", paramLabel = "FORMAT", description = "text or json. Overrides log.format.")
     String logFormat;
 
+    @Option(names = "--sandbox", description = "Start the sandbox carriers (simulated providers) whatever the "
+            + "carriers configuration says. Sets sandbox.enabled=true.")
+    boolean sandbox;
+
     static boolean keepsRunning() {
         return running;
     }
@@ -85,6 +89,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (logFormat != null) {
             commandLine.put("log", new JsonObject().put("format", logFormat));
+        }
+        if (sandbox) {
+            commandLine.put("sandbox", new JsonObject().put("enabled", "true"));
         }
         Vertx reader = Vertx.vertx();
         try {

@@ -81,6 +81,7 @@ public final class Node {
         SwitchboardConfig.Cluster cluster = config.cluster();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("node", nodeId);
+        registry.config().meterFilter(ApiLatencyHistogram.FILTER);
         clusterManager = new HazelcastClusterManager(HazelcastConfigFactory.create(cluster));
         VertxOptions options = new VertxOptions()
                 .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)

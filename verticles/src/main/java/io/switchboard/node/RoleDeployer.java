@@ -22,7 +22,9 @@ final class RoleDeployer {
             case HTTP_API -> new HttpApiVerticle(node);
             case ROUTER -> new RouterVerticle(node);
             case HEALTH_MONITOR -> new HealthMonitorVerticle(node);
-            case CARRIER, CDR_WRITER, SIP_EDGE -> new RoleVerticle(role, node.nodeId());
+            case CARRIER -> new io.switchboard.carrier.CarrierRoleVerticle(node);
+            case SIP_EDGE -> new io.switchboard.sipedge.SipEdgeVerticle(node);
+            case CDR_WRITER -> new RoleVerticle(role, node.nodeId());
         };
     }
 }

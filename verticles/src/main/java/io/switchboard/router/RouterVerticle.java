@@ -42,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * fail over along it through the carrier adapters). It loads the published decks at start and
  * swaps in each deck announced on {@link Addresses#DECKS_PUBLISHED}, keeps each carrier's latest
  * {@link CarrierStatusReport} from {@link Addresses#CARRIER_STATUS}, writes every decision to
- * the routing log, and publishes every attempt on {@link Addresses#CARRIER_OUTCOMES}. The decisions themselves are {@link Router}'s and {@link FailoverLoop}'s.
+ * the routing log, and publishes every attempt on {@link Addresses#CARRIER_OUTCOMES}. Counter
+ * {@code switchboard_routes_total{service, result}} counts routed requests, {@code carried} or
+ * {@code failed} (for the voice-failure alert). The decisions themselves are {@link Router}'s and {@link FailoverLoop}'s.
  */
 public final class RouterVerticle extends RoleVerticle {
 
@@ -148,7 +150,11 @@ public final class RouterVerticle extends RoleVerticle {
                 .compose(tenantRules -> {
                     var plan = router.plan(request, tenantRules, Clock.systemUTC().instant(), false);
                     return failover.run(request, plan, request.requestId(), attempt -> announce(request, attempt))
-                            .onSuccess(result -> log.routed(result, request.tenantId(), policy(tenantRules)));
+                            .onSuccess(result -> {
+                                log.routed(result, request.tenantId(), policy(tenantRules));
+                                node.registry().counter("switchboard.routes", "service", request.service().wireName(),
+                                        "result", result.carrier() != null ? "carried" : "failed").increment();
+                            });
                 })
                 .onSuccess(message::reply)
                 .onFailure(error -> BusErrors.fail(message, internal(error)));

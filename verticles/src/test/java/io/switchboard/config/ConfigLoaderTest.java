@@ -139,7 +139,8 @@ class ConfigLoaderTest {
                 assertEquals(value, String.valueOf(tree.environmentLayer(Map.of(ConfigTree.envName(key), value))
                         .getJsonObject(key.split("\\.")[0]).getValue(key.split("\\.")[1])).replaceAll("[\\[\\]\"]", ""));
             } else {
-                assertFalse(tree.environmentLayer(Map.of(ConfigTree.envName(key), "1")).isEmpty(), key);
+                String text = tree.lookup(key).orElseThrow() instanceof Boolean ? "true" : "1";
+                assertFalse(tree.environmentLayer(Map.of(ConfigTree.envName(key), text)).isEmpty(), key);
             }
         }
     }

@@ -110,6 +110,11 @@ class HealthMonitorTest {
 
             JsonObject cheap = health(port, "cheap");
             assertEquals("down", cheap.getString("state"), cheap.encode());
+            JsonObject byDestination = new JsonObject(send(port, "GET", "/v1/carriers/health/destinations", null).body());
+            JsonObject cheapUk = byDestination.getJsonArray("data").stream().map(JsonObject.class::cast)
+                    .filter(d -> d.getString("carrier").equals("cheap")).findFirst().orElseThrow();
+            assertEquals("44", cheapUk.getString("destination"), byDestination.encode());
+            assertEquals("down", cheapUk.getString("state"), "the outage shows towards the UK too");
             assertTrue(cheap.getString("reason").startsWith("3 consecutive failures"), cheap.encode());
             assertEquals("healthy", health(port, "steady").getString("state"));
 

@@ -60,7 +60,9 @@ class NodeTest {
                 .put("database", new JsonObject().put("embedded", new JsonObject()
                         .put("data-dir", dataDir.toString()).put("port", 0)))
                 .put("cluster", new JsonObject().put("name", "node-test-" + UUID.randomUUID())
-                        .put("port", clusterPort).put("members", new JsonArray().add("127.0.0.1:" + clusterPort)));
+                        .put("port", clusterPort).put("members", new JsonArray().add("127.0.0.1:" + clusterPort)))
+                .put("secrets", new JsonObject().put("key-file", dataDir.resolve("secret.key").toString()))
+                .put("sip", new JsonObject().put("udp-port", 0).put("tcp-port", 0));
         node = Node.start(config(layer), "node-test");
         httpPort = node.httpPort();
         managementPort = node.managementPort();

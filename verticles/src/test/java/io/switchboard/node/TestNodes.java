@@ -27,7 +27,8 @@ public final class TestNodes {
     /**
      * @return a configuration layer for a node alone in its own cluster, storing data under
      *     {@code dataDir}, its HTTP servers on ports the system picks ({@link Node#httpPort()},
-     *     {@link Node#managementPort()} tell which)
+     *     {@link Node#managementPort()} tell which), its secrets key in {@code dataDir} and no
+     *     sandbox carriers (a test that wants them sets {@code sandbox.enabled})
      */
     public static JsonObject isolated(Path dataDir) throws IOException {
         int httpPort = 0;
@@ -38,7 +39,10 @@ public final class TestNodes {
                 .put("database", new JsonObject().put("embedded", new JsonObject()
                         .put("data-dir", dataDir.toString()).put("port", 0)))
                 .put("cluster", new JsonObject().put("name", "test-" + UUID.randomUUID())
-                        .put("port", clusterPort).put("members", new JsonArray().add("127.0.0.1:" + clusterPort)));
+                        .put("port", clusterPort).put("members", new JsonArray().add("127.0.0.1:" + clusterPort)))
+                .put("secrets", new JsonObject().put("key-file", dataDir.resolve("secret.key").toString()))
+                .put("sandbox", new JsonObject().put("enabled", "false"))
+                .put("sip", new JsonObject().put("udp-port", 0).put("tcp-port", 0));
     }
 
     /** @return the validated configuration of defaults plus {@code layer} */

@@ -47,6 +47,12 @@ public final class Addresses {
     /** Request/reply: the health-monitor answers with a {@link HealthList}. Body: none. */
     public static final String HEALTH_LIST = PREFIX + "health.list";
 
+    /**
+     * Request/reply: a health-monitor answers with a {@link DestinationHealthList}: each carrier's
+     * health per destination group (country calling code). Body: none.
+     */
+    public static final String HEALTH_DESTINATIONS = PREFIX + "health.destinations";
+
     /** Request/reply: disable a carrier ({@link HealthCommand}); replies {@link CarrierHealthView}. */
     public static final String HEALTH_DISABLE = PREFIX + "health.disable";
 
@@ -62,7 +68,69 @@ public final class Addresses {
      */
     public static final String EVENTS = PREFIX + "events";
 
+    /**
+     * Publish: a carrier adapter's circuit breaker changed state ({@link BreakerReport}); the
+     * health-monitor folds it into the carrier's {@link CarrierStatusReport}.
+     */
+    public static final String CARRIER_BREAKER = PREFIX + "carrier.breaker";
+
+    /**
+     * Publish: the result of one active probe ({@link ProbeResult}): an API read of a REST carrier
+     * by the active health-monitor, or a SIP OPTIONS of a trunk by the SIP edge. Every
+     * health-monitor records it as an outcome of the carrier.
+     */
+    public static final String HEALTH_PROBES = PREFIX + "health.probes";
+
+    /**
+     * Request/reply: an http-api verticle answers with its own base URL as a string
+     * ({@code http://127.0.0.1:8080}); carrier adapters use it for webhooks when
+     * {@code webhooks.public-url} is not configured. Body: none.
+     */
+    public static final String HTTP_URL = PREFIX + "http.url";
+
+    /**
+     * Publish: a sandbox carrier's new behaviour, a JSON object {@code {"carrier": id, "behaviour": {...}}};
+     * every node running that sandbox carrier applies it.
+     */
+    public static final String SANDBOX_BEHAVIOUR = PREFIX + "sandbox.behaviour";
+
+    /**
+     * Request/reply: a node with sandbox carriers answers with a JSON object mapping each carrier
+     * id to its behaviour and base URL. Body: none.
+     */
+    public static final String SANDBOX_LIST = PREFIX + "sandbox.list";
+
+    /**
+     * Publish: the result of every SIP OPTIONS probe of a SIP trunk ({@link SipProbeReport}), from
+     * each sip-edge's prober: alive or not, SIP code, latency in ms, and the trunk's up/down state
+     * after the edge's hysteresis. For the health-monitor's active signals.
+     */
+    public static final String SIP_PROBES = PREFIX + "sip.probes";
+
     private Addresses() {
+    }
+
+    /**
+     * Request/reply: the http-api hands a carrier's webhook ({@link WebhookDelivery}) to that
+     * carrier's adapter, which verifies, maps and publishes it and replies with a
+     * {@link WebhookAnswer}. No handler: the carrier is unknown here (404).
+     *
+     * @param carrier the carrier id of the webhook URL
+     * @return {@code switchboard.carrier.<id>.webhook}
+     */
+    public static String carrierWebhook(String carrier) {
+        return carrier(carrier) + ".webhook";
+    }
+
+    /**
+     * Request/reply: the health-monitor asks a carrier adapter to probe its API with a cheap
+     * authenticated read; the adapter replies with a {@link ProbeResult}. Body: none.
+     *
+     * @param carrier the carrier id
+     * @return {@code switchboard.carrier.<id>.probe}
+     */
+    public static String carrierProbe(String carrier) {
+        return carrier(carrier) + ".probe";
     }
 
     /**

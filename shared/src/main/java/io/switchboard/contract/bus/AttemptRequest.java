@@ -19,7 +19,9 @@ import io.switchboard.contract.model.Service;
  * @param matchedPrefix the deck prefix that priced the attempt
  * @param deckVersion the deck version that priced it
  * @param timeoutMs how long the router waits for the reply, ms
+ * @param text the message text (SMS), or null for a call
  */
 public record AttemptRequest(String requestId, String callId, int sequence, Service service, E164 to, E164 from,
-                             String tenantId, String carrier, String matchedPrefix, long deckVersion, long timeoutMs) {
+                             String tenantId, String carrier, String matchedPrefix, long deckVersion, long timeoutMs,
+                             String text) {
 }

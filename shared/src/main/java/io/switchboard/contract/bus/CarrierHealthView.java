@@ -17,12 +17,14 @@ import java.time.Instant;
  * @param errorRatePercent failed attempts over the window, percent
  * @param samples attempts in the window
  * @param consecutiveFailures failed attempts in a row, now
- * @param breaker the carrier's circuit breaker as last reported (closed until adapters report)
+ * @param breaker the carrier's circuit breaker as its adapter last reported it (closed until one does)
  * @param reason why the carrier is in its state (the last transition's cause)
  * @param disabledReason the operator's or the auto-disable policy's reason, when disabled
  * @param changedAt when the state last changed (UTC), or null if it never did
+ * @param lastProbe the last active probe of the carrier (API read or SIP OPTIONS), or null if none yet
  */
 public record CarrierHealthView(String carrier, String state, int score, Double asr, Double acdSeconds, Double pddMs,
                                 double averageLatencyMs, double errorRatePercent, long samples, int consecutiveFailures,
-                                BreakerState breaker, String reason, String disabledReason, Instant changedAt) {
+                                BreakerState breaker, String reason, String disabledReason, Instant changedAt,
+                                ProbeResult lastProbe) {
 }

@@ -13,7 +13,9 @@ public final class Codecs {
     public static final List<Class<?>> RECORDS = List.of(NodeStatus.class, RoleStatus.class, RouteRequest.class,
             io.switchboard.contract.model.RoutePlan.class, RouteResult.class, AttemptRequest.class, AttemptReply.class,
             DeckPublished.class, CarrierStatusReport.class, CarrierHealthView.class, HealthCommand.class, HealthList.class,
-            io.switchboard.contract.model.Attempt.class, io.switchboard.contract.event.EventEnvelope.class);
+            io.switchboard.contract.model.Attempt.class, io.switchboard.contract.event.EventEnvelope.class,
+            WebhookDelivery.class, WebhookAnswer.class, BreakerReport.class, ProbeResult.class, SipProbeReport.class,
+            DestinationHealthView.class, DestinationHealthList.class);
 
     private Codecs() {
     }

@@ -29,6 +29,10 @@ import java.util.Objects;
  * @param carrierCallId the provider's id of the call or message, e.g. a Twilio {@code CA...} SID,
  *     or null when the carrier never assigned one
  * @param cost exact cost of this attempt, or null if not (yet) known
+ * @param matchedPrefix the rate-deck prefix that priced the attempt (its destination group for
+ *     per-destination health), or null when unknown
+ * @param pddMs post-dial delay: from the request to the first ringing indication (SIP 18x), ms, or
+ *     null when not measured
  */
 public record Attempt(
         String attemptId,
@@ -43,7 +47,9 @@ public record Attempt(
         Integer q850Cause,
         String carrierCode,
         String carrierCallId,
-        Money cost) {
+        Money cost,
+        String matchedPrefix,
+        Long pddMs) {
 
     /**
      * Validates the components.
@@ -63,12 +69,15 @@ public record Attempt(
      * @param carrierCallId the provider's id of the call or message, e.g. a Twilio {@code CA...}
      *     SID, or null when the carrier never assigned one
      * @param cost exact cost of this attempt, or null if not (yet) known
+     * @param matchedPrefix the rate-deck prefix that priced the attempt, or null
+     * @param pddMs post-dial delay, ms, or null
      * @throws NullPointerException if {@code attemptId}, {@code callId}, {@code carrier} or
      *     {@code startedAt} is null
      * @throws IllegalArgumentException if {@code sequence < 1}, {@code endedAt} is before
      *     {@code startedAt}, {@code outcome} and {@code endedAt} are not both set or both null, or
      *     the SIP code or Q.850 cause is out of range
      */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public Attempt {
         Objects.requireNonNull(attemptId, "attemptId");
         Objects.requireNonNull(callId, "callId");
@@ -86,9 +95,23 @@ public record Attempt(
         if (sipCode != null && (sipCode < 100 || sipCode > 699)) {
             throw new IllegalArgumentException("not a SIP response code: " + sipCode);
         }
+        if (pddMs != null && pddMs < 0) {
+            throw new IllegalArgumentException("negative post-dial delay: " + pddMs);
+        }
         if (q850Cause != null && (q850Cause < 0 || q850Cause > 127)) {
             throw new IllegalArgumentException("not a Q.850 cause value: " + q850Cause);
         }
+    }
+
+    /**
+     * An attempt whose matched prefix and post-dial delay are not known; see the canonical
+     * constructor for the components.
+     */
+    public Attempt(String attemptId, String callId, String carrier, int sequence, Instant startedAt, Instant endedAt,
+                   AttemptOutcome outcome, ErrorCode cause, Integer sipCode, Integer q850Cause, String carrierCode,
+                   String carrierCallId, Money cost) {
+        this(attemptId, callId, carrier, sequence, startedAt, endedAt, outcome, cause, sipCode, q850Cause, carrierCode,
+                carrierCallId, cost, null, null);
     }
 
     /**
@@ -102,6 +125,6 @@ public record Attempt(
     public static Attempt started(String attemptId, String callId, String carrier, int sequence,
             Instant startedAt) {
         return new Attempt(attemptId, callId, carrier, sequence, startedAt, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 }

@@ -57,7 +57,7 @@ class CodecsTest {
         assertEquals(result.attempts(), back.attempts());
         assertEquals("TEL-006", back.error().code());
 
-        AttemptRequest ask = new AttemptRequest("req-1", "call-1", 1, Service.VOICE, to, null, null, "telnyx", "4420", 7, 5000);
+        AttemptRequest ask = new AttemptRequest("req-1", "call-1", 1, Service.VOICE, to, null, null, "telnyx", "4420", 7, 5000, null);
         assertEquals(ask, roundTrip(ask, AttemptRequest.class));
         AttemptReply reply = new AttemptReply(AttemptOutcome.FINAL_FAILURE, null, ErrorCode.TEL_202, 486, 17, "busy", "Busy Here");
         assertEquals(reply, roundTrip(reply, AttemptReply.class));

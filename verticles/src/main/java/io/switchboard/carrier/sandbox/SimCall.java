@@ -14,7 +14,10 @@ import java.util.Map;
  * @param text the message text, or null
  * @param callbacks the webhook URLs the request named, by purpose
  * @param reference the correlation value the request carried, or null
- * @param status the provider's current status word for it ({@code queued}, {@code in-progress})
+ * @param status its current normalized state, as the wire name of {@code CallState} or
+ *     {@code MessageState} ({@code queued}, {@code ringing}, {@code answered}, {@code completed},
+ *     {@code busy}, {@code no_answer}, {@code canceled}, {@code failed}; {@code sent},
+ *     {@code delivered}): the engine sets it, a simulator maps it to the provider's word
  * @param createdAt when it was accepted
  * @param answeredAt when it was answered, or null
  * @param endedAt when it ended, or null

@@ -15,8 +15,10 @@ import java.util.OptionalDouble;
  * <p><b>Rules</b>, applied by {@link #evaluate(long)} (and after every {@link #record}), N, M and
  * the thresholds coming from the {@link HealthPolicy}:
  * <ol>
- *   <li>DISABLED never changes automatically; only {@link #enable} leaves it (sustained probe
- *       success re-enabling a carrier is not implemented here).
+ *   <li>DISABLED by an operator never changes automatically; only {@link #enable} leaves it.
+ *       DISABLED by the auto-disable rule is also left after
+ *       {@code reenableAfterConsecutiveSuccesses} (if &gt; 0) consecutive successes, which only
+ *       active probes can bring (a disabled carrier gets no calls): sustained probe success.
  *   <li>Auto-disable: consecutive failures ≥ {@code autoDisableAfterConsecutiveFailures} (if &gt;
  *       0) → DISABLED, reason {@code "auto-disabled after 10 consecutive call failures"}. Checked
  *       first, from any state, including DOWN.
@@ -61,6 +63,8 @@ public final class CarrierHealthTracker {
     private String lastReason;
     private Long lastTransitionAtMs;
     private String disabledReason;
+    /** Whether the current DISABLED state came from the auto-disable rule (probes may lift it). */
+    private boolean autoDisabled;
 
     /**
      * @param carrier carrier id, not blank
@@ -119,6 +123,17 @@ public final class CarrierHealthTracker {
     }
 
     /**
+     * Records the duration of an answered call of this carrier that ended, for ACD; not an
+     * outcome (the state does not change).
+     *
+     * @param nowMs when it ended, epoch ms
+     * @param durationS answer to hang-up, s, ≥ 0
+     */
+    public void recordCallDuration(long nowMs, long durationS) {
+        window.recordDuration(nowMs, durationS);
+    }
+
+    /**
      * Re-evaluates the state at {@code nowMs} (outcomes leave the window, incidents age). Call it
      * periodically as well as after outcomes.
      *
@@ -127,6 +142,11 @@ public final class CarrierHealthTracker {
      */
     public Optional<Transition> evaluate(long nowMs) {
         if (state == HealthState.DISABLED) {
+            if (autoDisabled && policy.reenableAfterConsecutiveSuccesses() > 0
+                    && consecutiveSuccesses >= policy.reenableAfterConsecutiveSuccesses()) {
+                int successes = consecutiveSuccesses;
+                return enable(nowMs, "system", "re-enabled after " + successes + " consecutive successful probes");
+            }
             return Optional.empty();
         }
         OutcomeWindow.Stats stats = window.stats(nowMs);
@@ -135,6 +155,7 @@ public final class CarrierHealthTracker {
         if (policy.autoDisableEnabled() && consecutiveFailures >= policy.autoDisableAfterConsecutiveFailures()) {
             String reason = "auto-disabled after " + consecutiveFailures + " consecutive call failures";
             disabledReason = reason;
+            autoDisabled = true;
             lastIncidentAtMs = nowMs;
             return Optional.of(change(HealthState.DISABLED, reason, stats, score, nowMs, null));
         }
@@ -189,6 +210,7 @@ public final class CarrierHealthTracker {
         OutcomeWindow.Stats stats = window.stats(nowMs);
         String text = "disabled by " + actor + ": " + reason;
         disabledReason = text;
+        autoDisabled = false;
         return Optional.of(change(HealthState.DISABLED, text, stats, score(stats, nowMs), nowMs, actor));
     }
 
@@ -212,6 +234,7 @@ public final class CarrierHealthTracker {
         consecutiveFailures = 0;
         consecutiveSuccesses = 0;
         disabledReason = null;
+        autoDisabled = false;
         OutcomeWindow.Stats stats = window.stats(nowMs);
         int score = score(stats, nowMs);
         String downReason = downReason(stats, score, nowMs);
@@ -246,6 +269,7 @@ public final class CarrierHealthTracker {
         this.disabledReason = restoredState == HealthState.DISABLED
                 ? (reason == null ? "disabled (restored)" : reason)
                 : null;
+        this.autoDisabled = restoredState == HealthState.DISABLED && reason != null && reason.startsWith("auto-disabled");
         this.consecutiveFailures = 0;
         this.consecutiveSuccesses = 0;
         this.lastOutcome = null;

@@ -25,10 +25,21 @@ public record HealthPolicy(
         int upAfterConsecutiveSuccesses,
         double failureRateDownPercent,
         int minimumSamples,
-        int autoDisableAfterConsecutiveFailures) {
+        int autoDisableAfterConsecutiveFailures,
+        int reenableAfterConsecutiveSuccesses) {
 
-    /** The defaults: 5 min window, N = 3, M = 2, 50% over ≥ 20 samples, auto-disable after 10. */
-    public static final HealthPolicy DEFAULTS = new HealthPolicy(300_000L, 3, 2, 50.0, 20, 10);
+    /**
+     * The defaults: 5 min window, N = 3, M = 2, 50% over ≥ 20 samples, auto-disable after 10,
+     * an auto-disabled carrier re-enabled after 5 consecutive successful probes.
+     */
+    public static final HealthPolicy DEFAULTS = new HealthPolicy(300_000L, 3, 2, 50.0, 20, 10, 5);
+
+    /** A policy whose auto-disabled carriers wait for an operator (no re-enabling by probes). */
+    public HealthPolicy(long windowMs, int downAfterConsecutiveFailures, int upAfterConsecutiveSuccesses,
+                        double failureRateDownPercent, int minimumSamples, int autoDisableAfterConsecutiveFailures) {
+        this(windowMs, downAfterConsecutiveFailures, upAfterConsecutiveSuccesses, failureRateDownPercent,
+                minimumSamples, autoDisableAfterConsecutiveFailures, 0);
+    }
 
     /** @throws IllegalArgumentException if a value is out of the documented range */
     public HealthPolicy {
@@ -46,6 +57,10 @@ public record HealthPolicy(
         }
         if (minimumSamples < 1) {
             throw new IllegalArgumentException("minimumSamples must be ≥ 1: " + minimumSamples);
+        }
+        if (reenableAfterConsecutiveSuccesses < 0) {
+            throw new IllegalArgumentException(
+                    "reenableAfterConsecutiveSuccesses must be ≥ 0 (0 = never): " + reenableAfterConsecutiveSuccesses);
         }
         if (autoDisableAfterConsecutiveFailures < 0) {
             throw new IllegalArgumentException(

@@ -97,6 +97,30 @@ public final class OutcomeWindow {
     }
 
     /**
+     * Records the duration of an answered call that just ended, for ACD, without counting an
+     * attempt (its attempt was counted when it was answered).
+     *
+     * @param nowMs when the call ended, epoch ms
+     * @param durationS its duration from answer to hang-up, s, ≥ 0
+     * @throws IllegalArgumentException if the duration is negative
+     */
+    public void recordDuration(long nowMs, long durationS) {
+        if (durationS < 0) {
+            throw new IllegalArgumentException("duration must be ≥ 0 s: " + durationS);
+        }
+        long index = Math.floorDiv(nowMs, bucketMs);
+        Bucket bucket = buckets[(int) Math.floorMod(index, (long) bucketCount)];
+        if (bucket.index > index) {
+            return;
+        }
+        if (bucket.index < index) {
+            bucket.reset(index);
+        }
+        bucket.durationSumS += durationS;
+        bucket.durationCount++;
+    }
+
+    /**
      * Records one attempt outcome.
      *
      * @param nowMs when the attempt ended, epoch ms

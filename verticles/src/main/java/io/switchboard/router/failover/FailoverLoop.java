@@ -85,13 +85,14 @@ public final class FailoverLoop {
         Instant started = clock.instant();
         AttemptRequest ask = new AttemptRequest(request.requestId(), callId, index + 1, request.service(), request.to(),
                 request.from(), request.tenantId(), candidate.carrier(), candidate.matchedPrefix(),
-                candidate.deckVersion(), attemptTimeoutMs);
+                candidate.deckVersion(), attemptTimeoutMs, null);
         return gateway.attempt(ask)
                 .otherwise(FailoverLoop::replyForFailure)
                 .compose(reply -> {
                     Attempt attempt = new Attempt(UUID.randomUUID().toString(), callId, candidate.carrier(), index + 1,
                             started, clock.instant(), reply.outcome(), reply.cause(), reply.sipCode(),
-                            reply.q850Cause(), reply.carrierCode(), reply.carrierCallId(), null);
+                            reply.q850Cause(), reply.carrierCode(), reply.carrierCallId(), null,
+                            candidate.matchedPrefix(), null);
                     attempts.add(attempt);
                     onAttempt.accept(attempt);
                     if (reply.outcome() == AttemptOutcome.SUCCESS) {

@@ -15,8 +15,12 @@ class CarrierHealthTrackerTest {
 
     private long now = T0;
 
+    /** The defaults, but an auto-disabled carrier waits for an operator (no probe re-enabling). */
     private CarrierHealthTracker tracker() {
-        return new CarrierHealthTracker("acme", HealthPolicy.DEFAULTS);
+        HealthPolicy d = HealthPolicy.DEFAULTS;
+        return new CarrierHealthTracker("acme", new HealthPolicy(d.windowMs(), d.downAfterConsecutiveFailures(),
+                d.upAfterConsecutiveSuccesses(), d.failureRateDownPercent(), d.minimumSamples(),
+                d.autoDisableAfterConsecutiveFailures()));
     }
 
     /** Defaults but a minimum sample of one: the window's score rules act on every attempt. */
@@ -359,5 +363,38 @@ class CarrierHealthTrackerTest {
         assertThrows(IllegalArgumentException.class, () -> new HealthPolicy(300_000L, 3, 2, 50, 20, -1));
         assertThrows(IllegalArgumentException.class, () -> new CarrierHealthTracker(" ", HealthPolicy.DEFAULTS));
         assertThrows(IllegalArgumentException.class, () -> new CarrierHealthTracker("acme", null));
+    }
+
+    @Test
+    void sustainedProbeSuccessLiftsAnAutoDisableButNotAnOperatorsDisable() {
+        CarrierHealthTracker t = new CarrierHealthTracker("acme", new HealthPolicy(300_000L, 3, 2, 50.0, 20, 10, 5));
+        for (int i = 0; i < 10; i++) {
+            t.record(now += 100, Outcome.FAILURE, 50, null, null);
+        }
+        assertEquals(HealthState.DISABLED, t.state());
+        for (int i = 0; i < 4; i++) {
+            assertTrue(t.record(now += 100, Outcome.SUCCESS, 50, null, null).isEmpty(), "4 successes are not enough");
+        }
+        Transition lifted = t.record(now += 100, Outcome.SUCCESS, 50, null, null).orElseThrow();
+        assertEquals(HealthState.DISABLED, lifted.from());
+        assertTrue(lifted.reason().contains("5 consecutive successful probes"), lifted.reason());
+
+        t.disable(now += 100, "ops", "maintenance");
+        for (int i = 0; i < 20; i++) {
+            t.record(now += 100, Outcome.SUCCESS, 50, null, null);
+        }
+        assertEquals(HealthState.DISABLED, t.state(), "an operator's disable waits for the operator");
+    }
+
+    @Test
+    void withoutTheRePolicyAnAutoDisableWaitsForAnOperator() {
+        CarrierHealthTracker t = new CarrierHealthTracker("acme", new HealthPolicy(300_000L, 3, 2, 50.0, 20, 10));
+        for (int i = 0; i < 10; i++) {
+            t.record(now += 100, Outcome.FAILURE, 50, null, null);
+        }
+        for (int i = 0; i < 20; i++) {
+            t.record(now += 100, Outcome.SUCCESS, 50, null, null);
+        }
+        assertEquals(HealthState.DISABLED, t.state());
     }
 }

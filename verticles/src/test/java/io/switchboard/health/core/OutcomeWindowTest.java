@@ -113,4 +113,16 @@ class OutcomeWindowTest {
         assertThrows(IllegalArgumentException.class, () -> w.record(T0, Outcome.SUCCESS, 1, -1L, null));
         assertThrows(IllegalArgumentException.class, () -> w.record(T0, Outcome.SUCCESS, 1, null, -1L));
     }
+
+    @Test
+    void aCallsDurationFeedsTheAcdWithoutCountingAnAttempt() {
+        OutcomeWindow w = new OutcomeWindow(60_000L, 60);
+        long t = 1_700_000_000_000L;
+        w.record(t, Outcome.SUCCESS, 100, null, null);
+        w.recordDuration(t + 5_000, 30);
+        w.recordDuration(t + 6_000, 90);
+        assertEquals(1, w.samples(t + 6_000));
+        assertEquals(60.0, w.acdSeconds(t + 6_000).getAsDouble(), 1e-9);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> w.recordDuration(t, -1));
+    }
 }
