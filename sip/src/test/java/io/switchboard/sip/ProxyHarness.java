@@ -32,6 +32,8 @@ final class ProxyHarness implements AutoCloseable {
     final List<SipAttempt> finished = new CopyOnWriteArrayList<>();
     final List<SipAttempt> completed = new CopyOnWriteArrayList<>();
     RoutingProxy proxy;
+    /** The edge's UAC toward trunks (media 127.0.0.1:40000, max duration 10 s), wired as the verticle wires it. */
+    io.switchboard.sip.uac.TrunkCaller caller;
 
     /**
      * @param trunks trunks, in the order the "router" offers them
@@ -48,7 +50,14 @@ final class ProxyHarness implements AutoCloseable {
      */
     ProxyHarness(List<SipTrunk> trunks, long attemptTimeoutMs, int floodLimit, List<String> acl, int port)
             throws Exception {
-        endpoint = new SipEndpoint(new EndpointSettings("127.0.0.1", port, port, 0, "", "", 1 << 20, 2));
+        this(trunks, attemptTimeoutMs, floodLimit, acl,
+                new EndpointSettings("127.0.0.1", port, port, 0, "", "", 1 << 20, 2));
+    }
+
+    /** @param endpointSettings where the proxy listens (e.g. with a TLS keystore) */
+    ProxyHarness(List<SipTrunk> trunks, long attemptTimeoutMs, int floodLimit, List<String> acl,
+                 EndpointSettings endpointSettings) throws Exception {
+        endpoint = new SipEndpoint(endpointSettings);
         List<String> order = trunks.stream().map(SipTrunk::id).toList();
         ProxySettings settings = new ProxySettings(attemptTimeoutMs, 10_000, false, ProxySettings.DEFAULT_RETRY_CODES,
                 Acl.of(acl));
@@ -71,6 +80,10 @@ final class ProxyHarness implements AutoCloseable {
                         (E164 number, String callId) -> Future.succeededFuture(order),
                         new FloodGuard(floodLimit, 2_000), sink);
                 RoutingProxy p = proxy;
+                caller = new io.switchboard.sip.uac.TrunkCaller(endpoint,
+                        new Sender(vertx.createSharedWorkerExecutor("sip-send-test", 1)), vertx, "127.0.0.1", 40_000,
+                        attemptTimeoutMs, 10_000);
+                p.localCalls(caller::request);
                 endpoint.start(new ContextListener(r -> context.runOnContext(x -> r.run()), p::admit, p));
                 ready.complete(null);
             } catch (Exception e) {

@@ -263,10 +263,14 @@ public record SwitchboardConfig(
      * @param floodLimit requests per second per source IP before a ban (0: no limit)
      * @param floodBanMs how long a flooding source is dropped, ms
      * @param probe the OPTIONS prober
+     * @param mediaHost IP address put in the SDP ({@code c=}) of API-originated calls to SIP trunks
+     * @param mediaPort RTP port put in their SDP ({@code m=})
+     * @param uacMaxDurationMs an API-originated SIP call is hung up (BYE) this long after its INVITE, ms
      */
     public record Sip(String host, int udpPort, int tcpPort, int tlsPort, String tlsKeystore, String tlsKeystorePassword,
                       long attemptTimeoutMs, long ringTimeoutMs, boolean failoverAfterProvisional, List<String> acl,
-                      int floodLimit, long floodBanMs, SipProbe probe) {
+                      int floodLimit, long floodBanMs, SipProbe probe, String mediaHost, int mediaPort,
+                      long uacMaxDurationMs) {
         /** Never prints the keystore password. */
         @Override
         public String toString() {
@@ -309,6 +313,18 @@ public record SwitchboardConfig(
             }
         }
         Object failover = v.raw("sip.failover-after-provisional");
+        String media = nonBlank(v, "sip.media-address").trim();
+        int mediaColon = media.lastIndexOf(':');
+        String mediaHost = mediaColon > 0 ? media.substring(0, mediaColon).replaceAll("^\\[|\\]$", "") : "";
+        int mediaPort;
+        try {
+            mediaPort = Integer.parseInt(media.substring(mediaColon + 1));
+        } catch (NumberFormatException e) {
+            mediaPort = -1;
+        }
+        if (!mediaHost.matches("[0-9.]+|[0-9a-fA-F:]*:[0-9a-fA-F:.]*") || mediaPort < 1 || mediaPort > 65_535) {
+            throw new ConfigException("sip.media-address", "must be IP:port (e.g. 127.0.0.1:40000), got '" + media + "'");
+        }
         SipProbe probe = new SipProbe(v.number("sip.probe.interval-ms", 100, 86_400_000),
                 v.number("sip.probe.timeout-ms", 10, 600_000), (int) v.number("sip.probe.down-after", 1, 1_000),
                 (int) v.number("sip.probe.up-after", 1, 1_000), Set.copyOf(alive));
@@ -316,7 +332,8 @@ public record SwitchboardConfig(
                 v.port("sip.tls-port"), v.string("sip.tls-keystore").trim(), v.string("sip.tls-keystore-password"),
                 v.number("sip.attempt-timeout-ms", 100, 600_000), v.number("sip.ring-timeout-ms", 1_000, 3_600_000),
                 Boolean.TRUE.equals(failover), acl, (int) v.number("sip.flood-limit", 0, 1_000_000),
-                v.number("sip.flood-ban-ms", 0, 86_400_000), probe);
+                v.number("sip.flood-ban-ms", 0, 86_400_000), probe, mediaHost, mediaPort,
+                v.number("sip.uac-max-duration-ms", 1_000, 86_400_000));
     }
 
     private static Router router(ConfigValues v) {

@@ -25,6 +25,10 @@ import io.switchboard.sip.trunk.SipTrunk;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.eventbus.Message;
+import io.switchboard.contract.bus.AttemptRequest;
+import io.switchboard.sip.uac.CarrierAttempt;
+import io.switchboard.sip.uac.TrunkCaller;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -43,6 +47,10 @@ import org.slf4j.LoggerFactory;
  * attempt on {@link Addresses#CARRIER_OUTCOMES} and events on {@link Addresses#EVENTS}; publishes
  * every OPTIONS probe as a {@link SipProbeReport} on {@link Addresses#SIP_PROBES}; answers
  * {@link Addresses#carrierProbe(String)} of each trunk with a fresh probe's {@link ProbeResult}.
+ * Takes {@link AttemptRequest}s on {@link Addresses#carrier(String)} of each trunk: an
+ * API-originated call placed as a UAC INVITE ({@link TrunkCaller}, SDP toward
+ * {@code sip.media-address}), replied per {@link CarrierAttempt} and published as
+ * {@code call.ringing|answered|completed|failed} events.
  *
  * <p>One prober per trunk in the cluster: only the active sip-edge ({@link Leadership} over the
  * cluster map {@value #PROBERS}) runs the scheduled OPTIONS; when its node dies the next oldest
@@ -66,6 +74,7 @@ public final class SipEdgeVerticle extends RoleVerticle {
     private WorkerExecutor worker;
     private RoutingProxy proxy;
     private OptionsProber prober;
+    private TrunkCaller caller;
     private Leadership leadership;
 
     /** Cluster map of the registered sip-edges (member id → node id), for {@link Leadership}. */
@@ -111,6 +120,9 @@ public final class SipEdgeVerticle extends RoleVerticle {
                 planner != null ? planner : new BusRoutePlanner(vertx.eventBus(), PLAN_TIMEOUT_MS), flood,
                 new BusAttemptSink(vertx.eventBus()));
         RoutingProxy p = proxy;
+        caller = new TrunkCaller(endpoint, sender, vertx, sip.mediaHost(), sip.mediaPort(), sip.attemptTimeoutMs(),
+                sip.uacMaxDurationMs());
+        p.localCalls(caller::request);
         ContextListener listener = new ContextListener(r -> context.runOnContext(v -> r.run()), p::admit, p);
         SwitchboardConfig.SipProbe probe = sip.probe();
         prober = new OptionsProber(endpoint, sender, vertx, new ProbeSettings(probe.intervalMs(), probe.timeoutMs(),
@@ -135,6 +147,9 @@ public final class SipEdgeVerticle extends RoleVerticle {
                                         r.sipCode() == null ? 0 : r.sipCode(),
                                         r.error() == null ? r.sipCode() + " (alive)" : r.error(), r.at()))))
                         .completion()).toList()))
+                .compose(v -> Future.all(trunks.stream().map(t -> vertx.eventBus()
+                        .<AttemptRequest>consumer(Addresses.carrier(t.id()), m -> attempt(t, m, retry))
+                        .completion()).toList()))
                 .onSuccess(v -> {
                     prober.start();
                     timers.add(vertx.setPeriodic(1_000, id -> leadership.refresh()));
@@ -145,6 +160,21 @@ public final class SipEdgeVerticle extends RoleVerticle {
                             endpoint.port(SipTransport.TLS) > 0 ? " tls " + endpoint.port(SipTransport.TLS) : "",
                             trunks.size(), trunks.stream().map(SipTrunk::id).toList());
                 });
+    }
+
+    /**
+     * An API-originated attempt on a SIP trunk (RFC 3261 §13.2: the edge is the UAC): replies to the
+     * router when the outcome is known and publishes the call's events on {@link Addresses#EVENTS}.
+     * Runs on this verticle's context (the bus consumer's).
+     */
+    private void attempt(SipTrunk trunk, Message<AttemptRequest> m, Set<Integer> retry) {
+        boolean[] replied = {false};
+        CarrierAttempt.start(caller, m.body(), trunk, retry, r -> {
+            if (!replied[0]) {
+                replied[0] = true;
+                m.reply(r);
+            }
+        }, e -> vertx.eventBus().publish(Addresses.EVENTS, e));
     }
 
     private void probed(TrunkDirectory directory, io.switchboard.sip.probe.ProbeResult r) {

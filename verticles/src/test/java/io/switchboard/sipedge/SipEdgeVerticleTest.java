@@ -115,6 +115,29 @@ class SipEdgeVerticleTest {
             assertEquals(List.of("call.attempt.failed", "call.answered", "call.completed"),
                     events.stream().map(EventEnvelope::type).toList());
 
+            // API-originated calls: the router's AttemptRequest on the trunk's carrier address (UAC INVITE)
+            io.switchboard.contract.bus.AttemptReply failed = vertx.eventBus()
+                    .<io.switchboard.contract.bus.AttemptReply>request(Addresses.carrier("trunk-503"), uacRequest("api-1"))
+                    .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS).body();
+            assertEquals(AttemptOutcome.RETRYABLE_FAILURE, failed.outcome(), failed.toString());
+            assertEquals(503, failed.sipCode());
+            io.switchboard.contract.bus.AttemptReply ok = vertx.eventBus()
+                    .<io.switchboard.contract.bus.AttemptReply>request(Addresses.carrier("trunk-ok"), uacRequest("api-2"))
+                    .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS).body();
+            assertEquals(AttemptOutcome.SUCCESS, ok.outcome(), ok.toString());
+            assertNotNull(ok.carrierCallId());
+            deadline = System.currentTimeMillis() + 3_000;
+            while (System.currentTimeMillis() < deadline && events.stream().noneMatch(e -> e.type().equals("call.answered")
+                    && "api-2".equals(e.data().path("call_id").asText()))) {
+                Thread.sleep(20);
+            }
+            assertTrue(events.stream().anyMatch(e -> e.type().equals("call.failed")
+                    && "api-1".equals(e.data().path("call_id").asText())
+                    && e.data().path("sip_code").asInt() == 503), events.toString());
+            assertTrue(events.stream().anyMatch(e -> e.type().equals("call.answered")
+                    && "api-2".equals(e.data().path("call_id").asText())
+                    && ok.carrierCallId().equals(e.data().path("carrier_call_id").asText())), events.toString());
+
             // the health-monitor's question: an OPTIONS now; sipp's INVITE-only scenario ignores it -> timeout
             ProbeResult asked503 = vertx.eventBus().<ProbeResult>request(Addresses.carrierProbe("trunk-503"), null)
                     .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS).body();
@@ -135,6 +158,13 @@ class SipEdgeVerticleTest {
             }
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
+    }
+
+    private static io.switchboard.contract.bus.AttemptRequest uacRequest(String callId) {
+        return new io.switchboard.contract.bus.AttemptRequest("req-" + callId, callId, 1,
+                io.switchboard.contract.model.Service.VOICE,
+                io.switchboard.contract.model.E164.parse("to", "+442071838750"),
+                io.switchboard.contract.model.E164.parse("from", "+14155550100"), null, "trunk-ok", "44", 1L, 5_000, null);
     }
 
     private static RoutePlan plan(RouteRequest request, String... carriers) {

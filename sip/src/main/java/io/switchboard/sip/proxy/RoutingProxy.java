@@ -54,6 +54,7 @@ public final class RoutingProxy implements SipEvents {
     private final FloodGuard flood;
     private final InDialogRelay relay;
     private final Map<String, ProxyCall> calls = new HashMap<>();
+    private java.util.function.Predicate<RequestEvent> localCalls = e -> false;
 
     /**
      * @param endpoint the started stack (its listener must hand events to this proxy)
@@ -78,6 +79,16 @@ public final class RoutingProxy implements SipEvents {
     }
 
     /**
+     * Sets who takes requests of the edge's own UAC calls (e.g. a trunk's BYE for
+     * {@link io.switchboard.sip.uac.TrunkCaller#request}); asked first for every request.
+     *
+     * @param handler returns true when it took the request
+     */
+    public void localCalls(java.util.function.Predicate<RequestEvent> handler) {
+        this.localCalls = handler;
+    }
+
+    /**
      * The flood check, on the stack's receiving thread (thread-safe).
      *
      * @param event a received request
@@ -93,6 +104,9 @@ public final class RoutingProxy implements SipEvents {
         String method = request.getMethod();
         InetAddress source = source(request);
         boolean inDialog = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
+        if (inDialog && localCalls.test(event)) {
+            return;
+        }
         if (Request.CANCEL.equals(method)) {
             cancel(event);
         } else if (inDialog) {
