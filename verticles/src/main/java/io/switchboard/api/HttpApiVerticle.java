@@ -20,14 +20,17 @@ import io.switchboard.router.store.RatesCopy;
  * The {@code http-api} role: the public HTTP server on {@code http.host:http.port}.
  *
  * <p>It serves the operator endpoints ({@code /health/*}, {@code /metrics}), rate decks
- * ({@link DecksApi}), route explanations ({@link RoutesApi}) and carrier health ({@link HealthApi}); assigns and echoes
+ * ({@link DecksApi}), route explanations ({@link RoutesApi}), carrier health ({@link HealthApi}), calls and messages
+ * ({@link CallsApi}), CDRs, usage, costs and webhook deliveries ({@link RecordsApi}), the WebSocket event
+ * stream {@code /v1/events} ({@link io.switchboard.api.events.EventStreamApi}); assigns and echoes
  * {@code X-Request-Id}, enforces {@code http.body-limit} (413 TEL-011; deck uploads have their own
- * limit) and answers unknown paths with TEL-013. Calls, messages and CDRs arrive with their issues.
+ * limit) and answers unknown paths with TEL-013.
  */
 public final class HttpApiVerticle extends VerticleBase {
 
     private final NodeContext node;
     private HttpServer server;
+    private io.switchboard.api.events.EventStreamApi events;
 
     /** @param node the node's shared services */
     public HttpApiVerticle(NodeContext node) {
@@ -48,11 +51,19 @@ public final class HttpApiVerticle extends VerticleBase {
         decks.mountReads(router);
         new RoutesApi(vertx.eventBus()).mount(router);
         new HealthApi(vertx.eventBus(), new HealthStore(node.pool())).mount(router);
+        var records = new io.switchboard.cdr.CdrQueries(node.pool());
+        new CallsApi(vertx.eventBus(), records, node.config().calls().routeTimeoutMs(),
+                node.config().calls().maxMessageSegments()).mount(router);
+        new RecordsApi(records).mount(router);
+        events = new io.switchboard.api.events.EventStreamApi(vertx, new io.switchboard.api.events.EventBuffer(),
+                ctx -> Future.succeededFuture(Tenants.of(ctx)), 1 << 20);
+        events.mount(router);
         new WebhooksApi(vertx.eventBus(), node.config().webhooks().publicUrl()).mount(router);
         new SandboxApi(vertx.eventBus()).mount(router);
         ObservabilityRoutes.mount(router, node.liveness(), node.readiness(), node.registry());
         ErrorResponses.install(router);
-        return HttpServers.listen(vertx, router, http.host(), http.port(), "http").onSuccess(s -> server = s)
+        return events.start().compose(v -> HttpServers.listen(vertx, router, http.host(), http.port(), "http"))
+                .onSuccess(s -> server = s)
                 .compose(s -> vertx.eventBus().<Void>consumer(Addresses.HTTP_URL, m -> m.reply(localUrl())).completion());
     }
 
@@ -69,6 +80,6 @@ public final class HttpApiVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        return HttpServers.shutdown(server, node.config().shutdown().drainTimeoutMs());
+        return events.stop().compose(v -> HttpServers.shutdown(server, node.config().shutdown().drainTimeoutMs()));
     }
 }

@@ -1,5 +1,9 @@
 package io.switchboard.carrier;
 
+import io.switchboard.contract.bus.BusErrors;
+import io.switchboard.contract.call.HangupRequest;
+import io.switchboard.contract.error.SwitchboardException;
+
 import io.switchboard.carrier.config.CarrierConfig;
 import io.switchboard.carrier.runtime.CarrierAdapter;
 import io.switchboard.carrier.runtime.CarrierHttp;
@@ -27,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The adapter of one carrier account (DESIGN section 2, {@code carrier.<name>}): it answers
  * attempts at {@link Addresses#carrier(String)}, webhooks at {@link Addresses#carrierWebhook},
- * probes at {@link Addresses#carrierProbe}, and publishes its circuit breaker's state changes on
+ * probes at {@link Addresses#carrierProbe}, hang-ups at {@link Addresses#carrierHangup}, publishes the
+ * normalized reports of its webhooks on {@link Addresses#CARRIER_EVENTS}, and publishes its circuit breaker's state changes on
  * {@link Addresses#CARRIER_BREAKER}. When the health-monitor reports the carrier down, it opens
  * the breaker (which half-opens after its reset timeout for one trial request).
  *
@@ -112,10 +117,13 @@ public final class CarrierVerticle extends VerticleBase {
                 }
                 handled.events().forEach(event -> {
                     registry.counter("switchboard.carrier.events", "carrier", config.id(), "type", event.type()).increment();
-                    bus.publish(Addresses.EVENTS, event);
+                    bus.publish(Addresses.CARRIER_EVENTS, event);
                 });
                 m.reply(handled.answer());
             }));
+            consumers.add(bus.<HangupRequest>consumer(Addresses.carrierHangup(config.id()),
+                    m -> adapter.hangUp(m.body()).onSuccess(v -> m.reply(null))
+                            .onFailure(error -> BusErrors.fail(m, (SwitchboardException) error))));
             consumers.add(bus.consumer(Addresses.carrierProbe(config.id()),
                     m -> adapter.probe().onComplete(r -> m.reply(r.result()))));
             consumers.add(bus.<CarrierStatusReport>consumer(Addresses.CARRIER_STATUS, m -> {

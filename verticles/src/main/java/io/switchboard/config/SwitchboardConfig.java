@@ -21,6 +21,9 @@ import java.util.Set;
  * @param health the health-monitor's policy
  * @param shutdown graceful-stop bounds
  * @param log logging format and level
+ * @param calls the call lifecycle's time limits
+ * @param cdr the cdr-writer's journal and batches
+ * @param kafka the Kafka export of events and CDRs (off when no bootstrap servers are set)
  */
 public record SwitchboardConfig(
         Node node,
@@ -37,7 +40,10 @@ public record SwitchboardConfig(
         Sandbox sandbox,
         CarrierDefaults carrierDefaults,
         java.util.List<io.switchboard.carrier.config.CarrierConfig> carriers,
-        Sip sip) {
+        Sip sip,
+        Calls calls,
+        Cdr cdr,
+        io.switchboard.cdr.kafka.KafkaSettings kafka) {
 
     /**
      * @param id the node's name; empty means generate one at start
@@ -160,6 +166,40 @@ public record SwitchboardConfig(
     }
 
     /**
+     * The call lifecycle (router role), see {@code io.switchboard.calls.CallLifecycle}.
+     *
+     * @param routeTimeoutMs wait for the router's answer, every failover attempt included, ms
+     * @param sweepIntervalMs how often live calls are checked for being stuck, ms
+     * @param queuedTimeoutMs a call never routed this long is failed, ms
+     * @param defaultRingTimeoutS ring timeout of calls that name none, s
+     * @param ringGraceMs extra wait for a carrier report after the ring timeout, ms
+     * @param maxDurationMs an answered call with no hang-up report this long is closed, ms
+     * @param receiptTimeoutMs a sent message without receipt this long is written as sent, ms
+     * @param maxMessageSegments longest SMS accepted, in segments
+     */
+    public record Calls(long routeTimeoutMs, long sweepIntervalMs, long queuedTimeoutMs, int defaultRingTimeoutS,
+                        long ringGraceMs, long maxDurationMs, long receiptTimeoutMs, int maxMessageSegments) {
+    }
+
+    /**
+     * The cdr-writer: durable journal, batches to PostgreSQL, webhook delivery.
+     *
+     * @param journalDir folder of the durable journal files; empty: {@code journal/} beside the
+     *     embedded database's data folder
+     * @param journalMaxMb the journal refuses new records beyond this size, MiB
+     * @param batchSize records per PostgreSQL transaction, at most
+     * @param flushIntervalMs the longest a record waits in memory for its journal write, ms
+     * @param retryIntervalMs wait after a failed PostgreSQL write before the next try, ms
+     * @param webhookTimeoutMs one webhook delivery's time-out, ms
+     * @param webhookPollIntervalMs how often due webhook deliveries are looked for, ms
+     * @param webhookConcurrency deliveries in flight per node, at most
+     */
+    public record Cdr(String journalDir, int journalMaxMb, int batchSize, long flushIntervalMs, long retryIntervalMs,
+                      long webhookTimeoutMs, long webhookPollIntervalMs, int webhookConcurrency) {
+    }
+
+
+    /**
      * Sandbox carriers (simulated providers).
      *
      * @param enabled {@code auto}, {@code true} or {@code false}
@@ -243,7 +283,23 @@ public record SwitchboardConfig(
         var carriers = new io.switchboard.carrier.config.CarrierConfigReader(carrierDefaults.breaker(),
                 carrierDefaults.timeoutMs(), System::getenv).read(tree.getJsonObject("carriers", new JsonObject()));
         return new SwitchboardConfig(node, http, management, database, cluster, router, health, shutdown, log,
-                secrets, new Webhooks(publicUrl), sandbox, carrierDefaults, carriers, sip(v));
+                secrets, new Webhooks(publicUrl), sandbox, carrierDefaults, carriers, sip(v), calls(v), cdr(v),
+                new io.switchboard.cdr.kafka.KafkaSettings(v.string("kafka.bootstrap").trim(), nonBlank(v, "kafka.events-topic"),
+                        nonBlank(v, "kafka.cdrs-topic")));
+    }
+
+    private static Calls calls(ConfigValues v) {
+        return new Calls(v.number("calls.route-timeout-ms", 1_000, 600_000), v.number("calls.sweep-interval-ms", 100, 600_000),
+                v.number("calls.queued-timeout-ms", 1_000, 3_600_000), (int) v.number("calls.default-ring-timeout-s", 1, 600),
+                v.number("calls.ring-grace-ms", 0, 3_600_000), v.number("calls.max-duration-ms", 1_000, 172_800_000),
+                v.number("calls.receipt-timeout-ms", 1_000, 604_800_000), (int) v.number("calls.max-message-segments", 1, 100));
+    }
+
+    private static Cdr cdr(ConfigValues v) {
+        return new Cdr(v.string("cdr.journal-dir").trim(), (int) v.number("cdr.journal-max-mb", 1, 1_000_000),
+                (int) v.number("cdr.batch-size", 1, 100_000), v.number("cdr.flush-interval-ms", 1, 60_000),
+                v.number("cdr.retry-interval-ms", 10, 600_000), v.number("cdr.webhook-timeout-ms", 100, 600_000),
+                v.number("cdr.webhook-poll-interval-ms", 10, 600_000), (int) v.number("cdr.webhook-concurrency", 1, 10_000));
     }
 
     /**

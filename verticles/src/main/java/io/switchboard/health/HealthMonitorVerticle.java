@@ -118,7 +118,7 @@ public final class HealthMonitorVerticle extends RoleVerticle {
                         vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(COMMANDS, this::peerCommand).completion(),
                         vertx.eventBus().<Attempt>consumer(Addresses.CARRIER_OUTCOMES, this::outcome).completion(),
                         vertx.eventBus().<ProbeResult>consumer(Addresses.HEALTH_PROBES, this::probed).completion(),
-                        vertx.eventBus().<EventEnvelope>consumer(Addresses.EVENTS, this::callEnded).completion(),
+                        vertx.eventBus().<EventEnvelope>consumer(Addresses.CARRIER_EVENTS, this::callEnded).completion(),
                         vertx.eventBus().<io.switchboard.contract.bus.SipProbeReport>consumer(Addresses.SIP_PROBES,
                                 this::sipProbed).completion(),
                         vertx.eventBus().<io.switchboard.contract.bus.BreakerReport>consumer(Addresses.CARRIER_BREAKER,

@@ -24,7 +24,7 @@ final class RoleDeployer {
             case HEALTH_MONITOR -> new HealthMonitorVerticle(node);
             case CARRIER -> new io.switchboard.carrier.CarrierRoleVerticle(node);
             case SIP_EDGE -> new io.switchboard.sipedge.SipEdgeVerticle(node);
-            case CDR_WRITER -> new RoleVerticle(role, node.nodeId());
+            case CDR_WRITER -> new io.switchboard.cdr.CdrWriterVerticle(node);
         };
     }
 }

@@ -91,7 +91,8 @@ public final class RouterVerticle extends RoleVerticle {
                         vertx.eventBus().<DeckPublished>consumer(Addresses.DECKS_PUBLISHED, this::deckPublished)
                                 .completion(),
                         vertx.eventBus().<CarrierStatusReport>consumer(Addresses.CARRIER_STATUS, this::carrierStatus)
-                                .completion()));
+                                .completion()))
+                .compose(v -> vertx.deployVerticle(new io.switchboard.calls.CallsVerticle(node.config())));
     }
 
     private Future<Void> reloadCarriers() {

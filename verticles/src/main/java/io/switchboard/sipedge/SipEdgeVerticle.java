@@ -164,7 +164,7 @@ public final class SipEdgeVerticle extends RoleVerticle {
 
     /**
      * An API-originated attempt on a SIP trunk (RFC 3261 §13.2: the edge is the UAC): replies to the
-     * router when the outcome is known and publishes the call's events on {@link Addresses#EVENTS}.
+     * router when the outcome is known and publishes the call's reports on {@link Addresses#CARRIER_EVENTS}.
      * Runs on this verticle's context (the bus consumer's).
      */
     private void attempt(SipTrunk trunk, Message<AttemptRequest> m, Set<Integer> retry) {
@@ -174,7 +174,7 @@ public final class SipEdgeVerticle extends RoleVerticle {
                 replied[0] = true;
                 m.reply(r);
             }
-        }, e -> vertx.eventBus().publish(Addresses.EVENTS, e));
+        }, e -> vertx.eventBus().publish(Addresses.CARRIER_EVENTS, e));
     }
 
     private void probed(TrunkDirectory directory, io.switchboard.sip.probe.ProbeResult r) {

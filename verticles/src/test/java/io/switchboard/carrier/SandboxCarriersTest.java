@@ -67,7 +67,7 @@ class SandboxCarriersTest {
                 .put("busy-percent", 0).put("no-answer-percent", 0).put("failed-percent", 0).put("ring-ms", 200)
                 .put("duration-min-ms", 300).put("duration-max-ms", 300));
         node = Node.start(TestNodes.config(layer), "sandbox-test");
-        node.vertx().eventBus().<EventEnvelope>consumer(Addresses.EVENTS, m -> events.add(m.body())).completion()
+        node.vertx().eventBus().<EventEnvelope>consumer(Addresses.CARRIER_EVENTS, m -> events.add(m.body())).completion()
                 .await(10, TimeUnit.SECONDS);
     }
 

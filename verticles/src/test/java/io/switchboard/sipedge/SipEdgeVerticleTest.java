@@ -67,6 +67,7 @@ class SipEdgeVerticleTest {
         });
         vertx.eventBus().<Attempt>consumer(Addresses.CARRIER_OUTCOMES, m -> outcomes.add(m.body()));
         vertx.eventBus().<EventEnvelope>consumer(Addresses.EVENTS, m -> events.add(m.body()));
+        vertx.eventBus().<EventEnvelope>consumer(Addresses.CARRIER_EVENTS, m -> events.add(m.body()));
         vertx.eventBus().<SipProbeReport>consumer(Addresses.SIP_PROBES, m -> probes.add(m.body()));
         Process uas503 = null;
         Process uasOk = null;

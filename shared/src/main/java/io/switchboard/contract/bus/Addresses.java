@@ -107,7 +107,58 @@ public final class Addresses {
      */
     public static final String SIP_PROBES = PREFIX + "sip.probes";
 
+    /**
+     * Request/reply: a lifecycle (router role) places a call: {@link io.switchboard.contract.call.CallRequest}
+     * in, {@link io.switchboard.contract.call.CallRecord} out (state {@code initiated}); a failure
+     * carries a TEL code and the recorded call's {@code call_id} in its details.
+     */
+    public static final String CALLS_CREATE = PREFIX + "calls.create";
+
+    /**
+     * Request/reply: a lifecycle sends an SMS: {@link io.switchboard.contract.call.MessageRequest}
+     * in, {@link io.switchboard.contract.call.CallRecord} out (state {@code sent}).
+     */
+    public static final String MESSAGES_SEND = PREFIX + "messages.send";
+
+    /**
+     * Request/reply: a live call or message of a tenant
+     * ({@link io.switchboard.contract.call.CallLookup} in, {@link io.switchboard.contract.call.CallRecord}
+     * out; TEL-013 when it is not live).
+     */
+    public static final String CALLS_GET = PREFIX + "calls.get";
+
+    /**
+     * Request/reply: hang up a live call ({@link io.switchboard.contract.call.CallLookup} in, the
+     * {@link io.switchboard.contract.call.CallRecord} out once its carrier accepted the hang-up).
+     */
+    public static final String CALLS_HANGUP = PREFIX + "calls.hangup";
+
+    /**
+     * Publish: what carriers report about calls and messages, as tenant-less
+     * {@link io.switchboard.contract.event.EventEnvelope}s with {@code data.call_id} or
+     * {@code data.message_id} (carrier webhooks, the SIP edge's UAC dialogs). The call lifecycle
+     * applies them to its live calls and publishes the tenant's events on {@link #EVENTS}.
+     */
+    public static final String CARRIER_EVENTS = PREFIX + "carrier.events";
+
+    /**
+     * Request/reply: a finished call or message ({@link io.switchboard.contract.call.CallRecord}) for
+     * the cdr-writer, which replies (empty body) once the record is in its durable journal; it is
+     * written to PostgreSQL from there in batches.
+     */
+    public static final String CDR_WRITE = PREFIX + "cdr.write";
+
     private Addresses() {
+    }
+
+    /**
+     * Request/reply: hang up a call at its carrier ({@link io.switchboard.contract.call.HangupRequest}).
+     *
+     * @param carrier the carrier id
+     * @return {@code switchboard.carrier.<id>.hangup}
+     */
+    public static String carrierHangup(String carrier) {
+        return carrier(carrier) + ".hangup";
     }
 
     /**

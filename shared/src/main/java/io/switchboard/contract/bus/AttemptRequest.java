@@ -20,8 +20,19 @@ import io.switchboard.contract.model.Service;
  * @param deckVersion the deck version that priced it
  * @param timeoutMs how long the router waits for the reply, ms
  * @param text the message text (SMS), or null for a call
+ * @param callerName the caller-id name to present, or null
+ * @param ringTimeoutS how long the callee may ring, s, or null for the adapter's default
+ * @param record whether the carrier should record the call
  */
 public record AttemptRequest(String requestId, String callId, int sequence, Service service, E164 to, E164 from,
                              String tenantId, String carrier, String matchedPrefix, long deckVersion, long timeoutMs,
-                             String text) {
+                             String text, String callerName, Integer ringTimeoutS, boolean record) {
+
+    /** An attempt without dial options; see the canonical constructor. */
+    public AttemptRequest(String requestId, String callId, int sequence, Service service, E164 to, E164 from,
+                          String tenantId, String carrier, String matchedPrefix, long deckVersion, long timeoutMs,
+                          String text) {
+        this(requestId, callId, sequence, service, to, from, tenantId, carrier, matchedPrefix, deckVersion, timeoutMs,
+                text, null, null, false);
+    }
 }

@@ -15,7 +15,10 @@ public final class Codecs {
             DeckPublished.class, CarrierStatusReport.class, CarrierHealthView.class, HealthCommand.class, HealthList.class,
             io.switchboard.contract.model.Attempt.class, io.switchboard.contract.event.EventEnvelope.class,
             WebhookDelivery.class, WebhookAnswer.class, BreakerReport.class, ProbeResult.class, SipProbeReport.class,
-            DestinationHealthView.class, DestinationHealthList.class);
+            DestinationHealthView.class, DestinationHealthList.class,
+            io.switchboard.contract.call.CallRecord.class, io.switchboard.contract.call.CallRequest.class,
+            io.switchboard.contract.call.MessageRequest.class, io.switchboard.contract.call.CallLookup.class,
+            io.switchboard.contract.call.HangupRequest.class);
 
     private Codecs() {
     }

@@ -16,13 +16,26 @@ import java.util.Set;
  * @param preferredCarrier the request's own preferred carrier (over the tenant's), or null
  * @param avoid carriers the request excludes
  * @param maxRate the request's own rate cap (over the tenant's when lower), or null
+ * @param text the message body (SMS), or null for a call
+ * @param callerName the caller-id name to present (calls), or null
+ * @param ringTimeoutS how long the callee may ring before the call is given up, s, or null for
+ *     the carrier adapter's default
+ * @param record whether the carrier should record the call
  */
 public record RouteRequest(String requestId, Service service, E164 to, String tenantId, E164 from,
-                           String preferredCarrier, Set<String> avoid, BigDecimal maxRate) {
+                           String preferredCarrier, Set<String> avoid, BigDecimal maxRate, String text,
+                           String callerName, Integer ringTimeoutS, boolean record) {
 
     /** Copies {@code avoid}. */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public RouteRequest {
         avoid = avoid == null ? Set.of() : Set.copyOf(avoid);
+    }
+
+    /** A question about a route only (no message text, no dial options); see the canonical constructor. */
+    public RouteRequest(String requestId, Service service, E164 to, String tenantId, E164 from,
+                        String preferredCarrier, Set<String> avoid, BigDecimal maxRate) {
+        this(requestId, service, to, tenantId, from, preferredCarrier, avoid, maxRate, null, null, null, false);
     }
 
     /** @return a request with only the essentials */

@@ -83,7 +83,9 @@ public record RoutePlan(
             int healthScore,
             BreakerState breakerState,
             long deckVersion,
-            String reason) {
+            String reason,
+            Money connectFee,
+            BillingIncrement increment) {
 
         /**
          * Validates the components.
@@ -100,10 +102,14 @@ public record RoutePlan(
          * @param deckVersion version of the rate deck the rate came from
          * @param reason why the candidate is here and in this place, for people, e.g.
          *     {@code "tier 1, cheapest at 0.0125 USD/min for 4420"}
+         * @param connectFee the matched connect fee (in the currency of {@code rate}), charged once
+         *     per answered call
+         * @param increment the matched billing increment ({@code 60/60}, {@code 6/6}, {@code 1/1})
          * @throws NullPointerException if an object field is null
          * @throws IllegalArgumentException if {@code tier} is negative or {@code healthScore} is
          *     outside 0..100
          */
+        @com.fasterxml.jackson.annotation.JsonCreator
         public Candidate {
             Objects.requireNonNull(carrier, "carrier");
             Objects.requireNonNull(matchedPrefix, "matchedPrefix");
@@ -111,12 +117,24 @@ public record RoutePlan(
             Objects.requireNonNull(estimatedCost, "estimatedCost");
             Objects.requireNonNull(breakerState, "breakerState");
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(connectFee, "connectFee");
+            Objects.requireNonNull(increment, "increment");
             if (tier < 0) {
                 throw new IllegalArgumentException("negative tier: " + tier);
             }
             if (healthScore < 0 || healthScore > 100) {
                 throw new IllegalArgumentException("health score outside 0..100: " + healthScore);
             }
+        }
+
+        /**
+         * A candidate without a connect fee, billed per minute (60/60); see the canonical
+         * constructor for the other components.
+         */
+        public Candidate(String carrier, int tier, String matchedPrefix, Money rate, Money estimatedCost,
+                         int healthScore, BreakerState breakerState, long deckVersion, String reason) {
+            this(carrier, tier, matchedPrefix, rate, estimatedCost, healthScore, breakerState, deckVersion, reason,
+                    Money.zero(rate.currency()), BillingIncrement.PER_MINUTE);
         }
     }
 

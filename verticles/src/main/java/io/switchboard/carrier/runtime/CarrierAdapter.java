@@ -72,10 +72,15 @@ public final class CarrierAdapter {
     /** @return the reply to the router: accepted with the carrier's id, or the classified failure */
     public Future<AttemptReply> attempt(AttemptRequest ask) {
         CarrierHttpRequest request;
+        if (ask.from() == null && defaultFrom() == null) {
+            return Future.succeededFuture(refusal(false, ErrorCode.TEL_011, "from",
+                    "from: no caller number given and carrier " + account.id() + " has no from_number setting"));
+        }
         try {
             request = ask.service() == Service.VOICE
                     ? provider.placeCall(account, new OutboundCall(ask.callId(), ask.sequence(), ask.to(),
-                            ask.from() != null ? ask.from() : defaultFrom(), null, ringTimeoutS, false))
+                            ask.from() != null ? ask.from() : defaultFrom(), ask.callerName(),
+                            ask.ringTimeoutS() != null ? ask.ringTimeoutS() : ringTimeoutS, ask.record()))
                     : provider.sendMessage(account, new OutboundMessage(ask.callId(), ask.sequence(), ask.to(),
                             ask.from() != null ? ask.from() : defaultFrom(), ask.text() == null ? "" : ask.text()));
         } catch (UnsupportedOperationException e) {
@@ -150,6 +155,29 @@ public final class CarrierAdapter {
     private io.switchboard.contract.model.E164 defaultFrom() {
         String from = account.setting("from_number", null);
         return from == null ? null : io.switchboard.contract.model.E164.parse(from);
+    }
+
+    /**
+     * Hangs up or cancels a call at the carrier (the provider's own endpoint, through the circuit
+     * breaker).
+     *
+     * @return done when the carrier accepted; failed with a {@link io.switchboard.contract.error.SwitchboardException}:
+     *     TEL-009 when the provider documents no hang-up endpoint, TEL-006 when the carrier refused
+     *     or could not be reached
+     */
+    public Future<Void> hangUp(io.switchboard.contract.call.HangupRequest ask) {
+        var request = provider.hangUp(account, ask.carrierCallId(), ask.state());
+        if (request.isEmpty()) {
+            return Future.failedFuture(new io.switchboard.contract.error.SwitchboardException(ErrorCode.TEL_009,
+                    provider.name() + " documents no hang-up endpoint; the call ends when the callee hangs up"));
+        }
+        return guarded(request.get()).<Void>compose(response -> response.isSuccess() ? Future.succeededFuture()
+                        : Future.failedFuture(new io.switchboard.contract.error.SwitchboardException(ErrorCode.TEL_006,
+                                "carrier " + account.id() + " refused the hang-up: "
+                                        + provider.failure(response, clock.instant()).message())))
+                .recover(error -> Future.failedFuture(error instanceof io.switchboard.contract.error.SwitchboardException
+                        ? error : new io.switchboard.contract.error.SwitchboardException(ErrorCode.TEL_006,
+                                "hang-up at carrier " + account.id() + " failed: " + failureOf(error).message())));
     }
 
     /**

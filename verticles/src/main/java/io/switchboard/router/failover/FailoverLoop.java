@@ -85,7 +85,8 @@ public final class FailoverLoop {
         Instant started = clock.instant();
         AttemptRequest ask = new AttemptRequest(request.requestId(), callId, index + 1, request.service(), request.to(),
                 request.from(), request.tenantId(), candidate.carrier(), candidate.matchedPrefix(),
-                candidate.deckVersion(), attemptTimeoutMs, null);
+                candidate.deckVersion(), attemptTimeoutMs, request.text(), request.callerName(), request.ringTimeoutS(),
+                request.record());
         return gateway.attempt(ask)
                 .otherwise(FailoverLoop::replyForFailure)
                 .compose(reply -> {

@@ -81,8 +81,8 @@ public final class RouteRanker {
         this.random = random;
     }
 
-    private record Eligible(CarrierOption option, long rateBase, long costTimes60, int staticRank, boolean preferred,
-                            double drawKey) {
+    private record Eligible(CarrierOption option, long rateBase, long feeBase, long costTimes60, int staticRank,
+                            boolean preferred, double drawKey) {
     }
 
     /**
@@ -127,7 +127,7 @@ public final class RouteRanker {
             int staticRank = staticRoute.indexOf(carrier);
             boolean isPreferred = carrier.equals(preferred) && option.status().healthy();
             double drawKey = rules.policy() == TenantRules.Policy.WEIGHTED ? drawKey(option.profile().weight()) : 0;
-            eligible.add(new Eligible(option, rateBase, costTimes60, staticRank < 0 ? Integer.MAX_VALUE : staticRank,
+            eligible.add(new Eligible(option, rateBase, feeBase, costTimes60, staticRank < 0 ? Integer.MAX_VALUE : staticRank,
                     isPreferred, drawKey));
         }
         eligible.sort(order(rules.policy()));
@@ -246,7 +246,8 @@ public final class RouteRanker {
         Money cost = money(roundedCostMicros(e.costTimes60()));
         String reason = explain ? reason(e, policy, quote, status) : "";
         return new RoutePlan.Candidate(quote.carrier(), e.option().profile().tier(), quote.matchedPrefix(), rate, cost,
-                status.healthScore(), status.breaker(), quote.deckVersion(), reason);
+                status.healthScore(), status.breaker(), quote.deckVersion(), reason, money(e.feeBase()),
+                new BillingIncrement(quote.initialIncrement(), quote.nextIncrement()));
     }
 
     private String reason(Eligible e, TenantRules.Policy policy, Quote quote, CarrierStatus status) {
