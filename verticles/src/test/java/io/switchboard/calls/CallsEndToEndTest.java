@@ -77,11 +77,12 @@ class CallsEndToEndTest {
                 .put("router", new JsonObject().put("attempt-timeout-ms", 3000))
                 .put("carrier-defaults", new JsonObject().put("timeout-ms", 1000).put("breaker-max-failures", 50))
                 .put("kafka", new JsonObject().put("bootstrap", kafka.bootstrap()))
-                .put("cdr", new JsonObject().put("webhook-poll-interval-ms", 100))
+                
                 .put("sandbox", new JsonObject().put("enabled", "true")
                         .put("providers", new JsonArray().add("twilio").add("telnyx"))
                         .put("busy-percent", 0).put("no-answer-percent", 0).put("failed-percent", 0)
                         .put("ring-ms", 100).put("duration-min-ms", 2000).put("duration-max-ms", 2000));
+        layer.getJsonObject("cdr").put("webhook-poll-interval-ms", 100);
         node = Node.start(TestNodes.config(layer), "calls-e2e");
         port = node.httpPort();
         node.vertx().eventBus().<EventEnvelope>consumer(Addresses.EVENTS, m -> events.add(m.body())).completion()

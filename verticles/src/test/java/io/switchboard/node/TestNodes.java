@@ -27,7 +27,7 @@ public final class TestNodes {
     /**
      * @return a configuration layer for a node alone in its own cluster, storing data under
      *     {@code dataDir}, its HTTP servers on ports the system picks ({@link Node#httpPort()},
-     *     {@link Node#managementPort()} tell which), its secrets key in {@code dataDir} and no
+     *     {@link Node#managementPort()} tell which), its secrets key and CDR journal in {@code dataDir} and no
      *     sandbox carriers (a test that wants them sets {@code sandbox.enabled})
      */
     public static JsonObject isolated(Path dataDir) throws IOException {
@@ -41,6 +41,7 @@ public final class TestNodes {
                 .put("cluster", new JsonObject().put("name", "test-" + UUID.randomUUID())
                         .put("port", clusterPort).put("members", new JsonArray().add("127.0.0.1:" + clusterPort)))
                 .put("secrets", new JsonObject().put("key-file", dataDir.resolve("secret.key").toString()))
+                .put("cdr", new JsonObject().put("journal-dir", dataDir.resolve("journal").toString()))
                 .put("sandbox", new JsonObject().put("enabled", "false"))
                 .put("sip", new JsonObject().put("udp-port", 0).put("tcp-port", 0));
     }
