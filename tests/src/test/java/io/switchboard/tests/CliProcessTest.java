@@ -1,6 +1,7 @@
 package io.switchboard.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -50,6 +51,8 @@ class CliProcessTest {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--api");
         all.add(api);
+        all.add("--api-key");
+        all.add(NodeProcess.ADMIN_KEY);
         Path log = Files.createTempFile(work, "cli", ".log");
         try (NodeProcess command = NodeProcess.start(NodeProcess.currentJava(), Map.of(), log, all.toArray(String[]::new))) {
             int exit = command.awaitExit(Duration.ofSeconds(60));
@@ -95,6 +98,32 @@ class CliProcessTest {
         Run germany = cli("route", "+493012345678");
         assertTrue(germany.output().lines().anyMatch(l -> l.matches("1\\s+acme\\s+10\\s+49\\s+0.02 USD.*")),
                 germany.output());
+    }
+
+    @Test
+    void keysAreCreatedListedAndRevokedFromTheCommandLine() throws Exception {
+        Run created = cli("keys", "create", "--scope", "calls:read", "--scope", "cdrs:read", "--description", "cli test");
+        assertEquals(0, created.exit(), created.output());
+        java.util.regex.Matcher secret = java.util.regex.Pattern.compile("secret \\(shown once, store it now\\): (sk_live_\\w{32})")
+                .matcher(created.output());
+        assertTrue(secret.find(), created.output());
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("key ([0-9a-f-]{36}) created").matcher(created.output());
+        assertTrue(id.find(), created.output());
+
+        Run list = cli("keys", "list");
+        assertEquals(0, list.exit(), list.output());
+        assertTrue(list.output().contains(secret.group(1).substring(0, 16)), "the prefix is listed: " + list.output());
+        assertFalse(list.output().contains(secret.group(1)), "never the secret");
+
+        Run revoked = cli("keys", "revoke", id.group(1));
+        assertEquals(0, revoked.exit(), revoked.output());
+        assertTrue(revoked.output().contains("revoked at"), revoked.output());
+        assertEquals(401, NodeProcess.get(Integer.parseInt(api.substring(api.lastIndexOf(':') + 1)), "/v1/calls", secret.group(1)).statusCode(),
+                "a revoked key is refused");
+
+        Run noScope = cli("keys", "create", "--scope", "calls:fly");
+        assertEquals(1, noScope.exit());
+        assertTrue(noScope.output().contains("switchboard: TEL-011: scopes: unknown scope 'calls:fly'"), noScope.output());
     }
 
     @Test

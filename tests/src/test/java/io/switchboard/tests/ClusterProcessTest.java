@@ -114,7 +114,7 @@ class ClusterProcessTest {
                 var upload = java.net.http.HttpClient.newBuilder()
                         .version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(java.net.http.HttpRequest.newBuilder(
                                 java.net.URI.create("http://127.0.0.1:" + httpA + "/v1/decks?carrier=acme&service=voice"))
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("prefix,destination,rate_per_min,"
+                        .header("Authorization", "Bearer " + NodeProcess.ADMIN_KEY).POST(java.net.http.HttpRequest.BodyPublishers.ofString("prefix,destination,rate_per_min,"
                                 + "connect_fee,initial_increment_s,next_increment_s,effective_from,effective_until,currency\n"
                                 + "44,United Kingdom,0.0100,0,60,60,2026-01-01,,USD\n")).build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString());

@@ -44,6 +44,9 @@ final class NodeProcess implements AutoCloseable {
         return Files.isExecutable(candidate) ? candidate.toString() : null;
     }
 
+    /** The admin key of every node process ({@code SWITCHBOARD_API_BOOTSTRAP_ADMIN_KEY}). */
+    static final String ADMIN_KEY = "sk_live_AdminKeyOfNodeProcess00000000000";
+
     /**
      * The environment of a node alone in its own cluster (a fresh name), on ports the system
      * picks ({@link #awaitReady} reads them from the log), with its embedded PostgreSQL under
@@ -63,6 +66,7 @@ final class NodeProcess implements AutoCloseable {
         env.put("SWITCHBOARD_CDR_JOURNAL_DIR", dataDir.resolveSibling(dataDir.getFileName() + "-journal").toString());
         env.put("SWITCHBOARD_DATABASE_EMBEDDED_PORT", "0");
         env.put("SWITCHBOARD_SECRETS_KEY_FILE", dataDir.resolve("secret.key").toString());
+        env.put("SWITCHBOARD_API_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY);
         env.put("SWITCHBOARD_SIP_UDP_PORT", "0");
         env.put("SWITCHBOARD_SIP_TCP_PORT", "0");
         return env;
@@ -144,8 +148,13 @@ final class NodeProcess implements AutoCloseable {
     }
 
     static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return get(port, path, ADMIN_KEY);
+    }
+
+    /** GET with {@code Authorization: Bearer key}. */
+    static HttpResponse<String> get(int port, String path, String key) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + key).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Waits for the process to end by itself and returns its exit code. */

@@ -27,7 +27,8 @@ import java.util.Set;
  *     of the recorded, failed call.</li>
  * <li>{@code GET /v1/calls/{id}} (live or finished, with its attempts), {@code GET /v1/calls}
  *     (finished calls, newest first; {@code state}, {@code carrier}, {@code to}, {@code limit},
- *     {@code starting_after}), {@code POST /v1/calls/{id}/hangup}.</li>
+ *     {@code starting_after}), {@code POST /v1/calls/{id}/hangup} (idempotent: a call that has ended
+ *     answers 200 with its final state).</li>
  * <li>{@code POST /v1/messages} {@code {to, from, body, status_callback?, metadata?}} → 201 with the
  *     message (segments and encoding computed, state {@code sent}); {@code GET /v1/messages/{id}}.</li>
  * </ul>
@@ -128,8 +129,16 @@ final class CallsApi {
             ApiResponses.error(ctx, e, Addresses.CALLS_HANGUP);
             return;
         }
-        reply(ctx, 200, bus.<CallRecord>request(Addresses.CALLS_HANGUP, new CallLookup(Tenants.of(ctx), id), routing)
-                .map(Message::body), Addresses.CALLS_HANGUP);
+        String tenant = Tenants.of(ctx);
+        reply(ctx, 200, bus.<CallRecord>request(Addresses.CALLS_HANGUP, new CallLookup(tenant, id), routing)
+                .map(Message::body)
+                .recover(error -> {
+                    // a call that ended earlier answers as it ended: hang-up is idempotent
+                    SwitchboardException known = BusErrors.toException(error, Addresses.CALLS_HANGUP);
+                    return known.code() == ErrorCode.TEL_013 ? records.record(tenant, id, true)
+                            .compose(r -> r.voice() ? Future.succeededFuture(r) : Future.failedFuture(known))
+                            : Future.failedFuture(known);
+                }), Addresses.CALLS_HANGUP);
     }
 
     private void listCalls(RoutingContext ctx) {

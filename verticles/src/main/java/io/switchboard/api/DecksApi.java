@@ -33,8 +33,10 @@ final class DecksApi {
     private final DeckStore store;
     private final DeckImporter importer;
     private final long uploadLimit;
+    private final AuditTrail audit;
 
-    DecksApi(Vertx vertx, DeckStore store, DeckImporter importer, long uploadLimit) {
+    DecksApi(Vertx vertx, DeckStore store, DeckImporter importer, long uploadLimit, AuditTrail audit) {
+        this.audit = audit;
         this.vertx = vertx;
         this.store = store;
         this.importer = importer;
@@ -79,6 +81,7 @@ final class DecksApi {
                                 ? Future.<Void>failedFuture(tooLarge(props.size() + " bytes")) : Future.<Void>succeededFuture())
                         .compose(v -> importer.importFile(Path.of(path), request))
                         .eventually(() -> vertx.fileSystem().delete(path)))
+                .compose(report -> audit.record(ctx, null, "deck.import", request.carrier(), null, report).map(report))
                 .onSuccess(report -> ApiResponses.json(ctx, 201, report))
                 .onFailure(error -> ApiResponses.error(ctx, error, "decks"));
     }

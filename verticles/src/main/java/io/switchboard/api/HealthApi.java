@@ -30,10 +30,12 @@ final class HealthApi {
 
     private final EventBus bus;
     private final HealthStore store;
+    private final AuditTrail audit;
 
-    HealthApi(EventBus bus, HealthStore store) {
+    HealthApi(EventBus bus, HealthStore store, AuditTrail audit) {
         this.bus = bus;
         this.store = store;
+        this.audit = audit;
     }
 
     void mount(Router router) {
@@ -67,13 +69,15 @@ final class HealthApi {
             if (reason == null || reason.isBlank()) {
                 throw SwitchboardException.invalidField(ErrorCode.TEL_011, "reason", "reason: required");
             }
-            command = new HealthCommand(carrier, reason.trim(), "api");
+            command = new HealthCommand(carrier, reason.trim(), "key:" + io.switchboard.api.auth.ApiPrincipal.of(ctx).keyId());
         } catch (SwitchboardException | ClassCastException e) {
             ApiResponses.error(ctx, e instanceof SwitchboardException known ? known
                     : SwitchboardException.invalidField(ErrorCode.TEL_011, "reason", "reason: expected a string"), address);
             return;
         }
         bus.<CarrierHealthView>request(address, command, ApiResponses.BUS_TIMEOUT).map(Message::body)
+                .compose(view -> audit.record(ctx, null, address.equals(Addresses.HEALTH_DISABLE) ? "carrier.disable"
+                        : "carrier.enable", command.carrier(), null, Map.of("reason", command.reason())).map(view))
                 .onSuccess(view -> ApiResponses.json(ctx, 200, view))
                 .onFailure(error -> ApiResponses.error(ctx, error, address));
     }

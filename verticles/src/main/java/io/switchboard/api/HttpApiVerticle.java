@@ -15,6 +15,11 @@ import io.switchboard.health.HealthStore;
 import io.switchboard.router.DeckImporter;
 import io.switchboard.router.store.DeckStore;
 import io.switchboard.router.store.RatesCopy;
+import io.switchboard.api.audit.AuditLog;
+import io.switchboard.api.auth.AuthHandler;
+import io.switchboard.api.auth.KeyBootstrap;
+import io.switchboard.api.auth.KeyStore;
+import io.switchboard.api.tenants.TenantStore;
 
 /**
  * The {@code http-api} role: the public HTTP server on {@code http.host:http.port}.
@@ -28,9 +33,13 @@ import io.switchboard.router.store.RatesCopy;
  */
 public final class HttpApiVerticle extends VerticleBase {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HttpApiVerticle.class);
+
     private final NodeContext node;
     private HttpServer server;
     private io.switchboard.api.events.EventStreamApi events;
+    private io.switchboard.api.auth.LastUsed lastUsed;
+    private io.switchboard.api.auth.KeyVerifier verifier;
 
     /** @param node the node's shared services */
     public HttpApiVerticle(NodeContext node) {
@@ -40,17 +49,27 @@ public final class HttpApiVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         var http = node.config().http();
+        var api = node.config().api();
+        KeyStore keys = new KeyStore(node.pool());
+        AuditLog auditLog = new AuditLog(node.pool());
+        AuditTrail audit = new AuditTrail(auditLog);
+        lastUsed = new io.switchboard.api.auth.LastUsed(keys);
+        verifier = new io.switchboard.api.auth.KeyVerifier(keys, auditLog, lastUsed, api.keyCacheMs(), java.time.Clock.systemUTC());
         Router router = Router.router(vertx);
         router.route().handler(RequestIds::handle);
+        router.route().handler(new AuthHandler(verifier));
         var settings = node.config().router();
         DeckStore store = new DeckStore(node.pool());
         DecksApi decks = new DecksApi(vertx, store, new DeckImporter(vertx, store, new RatesCopy(node.database()), settings.currency(),
-                settings.exchangeRates()), settings.deckUploadLimit());
+                settings.exchangeRates()), settings.deckUploadLimit(), audit);
         decks.mountUpload(router);
         router.route().handler(BodyHandler.create(false).setBodyLimit(http.bodyLimit()));
         decks.mountReads(router);
         new RoutesApi(vertx.eventBus()).mount(router);
-        new HealthApi(vertx.eventBus(), new HealthStore(node.pool())).mount(router);
+        new HealthApi(vertx.eventBus(), new HealthStore(node.pool()), audit).mount(router);
+        new KeysApi(keys, audit, this::authChanged, api.rotationGraceS()).mount(router);
+        new TenantsApi(new TenantStore(node.pool()), audit, this::authChanged).mount(router);
+        new AuditApi(auditLog).mount(router);
         var records = new io.switchboard.cdr.CdrQueries(node.pool());
         new CallsApi(vertx.eventBus(), records, node.config().calls().routeTimeoutMs(),
                 node.config().calls().maxMessageSegments()).mount(router);
@@ -59,10 +78,15 @@ public final class HttpApiVerticle extends VerticleBase {
                 ctx -> Future.succeededFuture(Tenants.of(ctx)), 1 << 20);
         events.mount(router);
         new WebhooksApi(vertx.eventBus(), node.config().webhooks().publicUrl()).mount(router);
-        new SandboxApi(vertx.eventBus()).mount(router);
+        new SandboxApi(vertx).mount(router);
         ObservabilityRoutes.mount(router, node.liveness(), node.readiness(), node.registry());
         ErrorResponses.install(router);
-        return events.start().compose(v -> HttpServers.listen(vertx, router, http.host(), http.port(), "http"))
+        vertx.setPeriodic(api.lastUsedFlushMs(), id -> lastUsed.flush().onFailure(error ->
+                LOG.warn("api keys: last_used_at not written, kept for the next flush: {}", error.getMessage())));
+        return KeyBootstrap.ensure(keys, Tenants.DEFAULT, api.bootstrapAdminKey())
+                .compose(v -> vertx.eventBus().<String>consumer(Addresses.AUTH_CHANGED, m -> evict(m.body())).completion())
+                .compose(v -> events.start())
+                .compose(v -> HttpServers.listen(vertx, router, http.host(), http.port(), "http"))
                 .onSuccess(s -> server = s)
                 .compose(s -> vertx.eventBus().<Void>consumer(Addresses.HTTP_URL, m -> m.reply(localUrl())).completion());
     }
@@ -73,6 +97,25 @@ public final class HttpApiVerticle extends VerticleBase {
         return "http://" + (host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host) + ":" + port();
     }
 
+    /** A key or tenant changed here: forget it in this node at once, then tell the others. */
+    private void authChanged(String change) {
+        evict(change);
+        vertx.eventBus().publish(Addresses.AUTH_CHANGED, change);
+    }
+
+    private void evict(String body) {
+        if (body.startsWith("prefix:")) {
+            verifier.evictPrefix(body.substring("prefix:".length()));
+        } else if (body.startsWith("tenant:")) {
+            verifier.evictTenant(body.substring("tenant:".length()));
+        }
+    }
+
+    /** @return this node's API-key verifier, for the other doors of the API (gRPC, event bus) */
+    public io.switchboard.api.auth.ApiKeyAuthenticator authenticator() {
+        return verifier;
+    }
+
     /** @return the bound port (useful when {@code http.port} is 0) */
     public int port() {
         return server.actualPort();
@@ -80,6 +123,7 @@ public final class HttpApiVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        return events.stop().compose(v -> HttpServers.shutdown(server, node.config().shutdown().drainTimeoutMs()));
+        return events.stop().compose(v -> HttpServers.shutdown(server, node.config().shutdown().drainTimeoutMs()))
+                .compose(v -> lastUsed.flush().recover(error -> Future.succeededFuture()));
     }
 }

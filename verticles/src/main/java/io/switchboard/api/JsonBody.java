@@ -129,4 +129,72 @@ final class JsonBody {
         }
         return value;
     }
+
+    /** @return whether the body has the field (null counts as present) */
+    boolean has(String field) {
+        return body.has(field);
+    }
+
+    /** @return one of {@code allowed}, or null when absent */
+    String oneOf(String field, Set<String> allowed) {
+        String value = text(field, false, 64);
+        if (value != null && !allowed.contains(value)) {
+            throw SwitchboardException.invalidField(ErrorCode.TEL_011, field, field + ": expected one of "
+                    + String.join(", ", allowed.stream().sorted().toList()) + ", got '" + value + "'");
+        }
+        return value;
+    }
+
+    /** @return a list of at most {@code maxItems} non-empty strings, or null when absent */
+    java.util.List<String> strings(String field, int maxItems) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray() || value.size() > maxItems) {
+            throw SwitchboardException.invalidField(ErrorCode.TEL_011, field,
+                    field + ": expected an array of at most " + maxItems + " strings");
+        }
+        java.util.List<String> list = new java.util.ArrayList<>();
+        for (JsonNode item : value) {
+            if (!item.isTextual() || item.asText().isBlank() || item.asText().length() > 128) {
+                throw SwitchboardException.invalidField(ErrorCode.TEL_011, field,
+                        field + ": expected an array of non-empty strings of at most 128 characters");
+            }
+            list.add(item.asText());
+        }
+        return list;
+    }
+
+    /** @return an RFC 3339 timestamp, or null when absent */
+    java.time.OffsetDateTime time(String field) {
+        String raw = text(field, false, 64);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(raw);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw SwitchboardException.invalidField(ErrorCode.TEL_011, field,
+                    field + ": expected an RFC 3339 timestamp such as 2027-01-31T00:00:00Z, got '" + raw + "'");
+        }
+    }
+
+    /** @return a non-negative decimal given as a string (money is never a JSON number), or null when absent */
+    java.math.BigDecimal decimal(String field) {
+        String raw = text(field, false, 32);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            java.math.BigDecimal value = new java.math.BigDecimal(raw);
+            if (value.signum() >= 0 && value.scale() <= 6) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw SwitchboardException.invalidField(ErrorCode.TEL_011, field,
+                field + ": expected a non-negative decimal string with at most 6 decimals, got '" + raw + "'");
+    }
 }

@@ -115,4 +115,18 @@ final class Params {
         }
         return value;
     }
+
+    /** @return the RFC 3339 timestamp parameter {@code name}, or null when absent */
+    static java.time.OffsetDateTime time(RoutingContext ctx, String name) {
+        String value = optional(ctx, name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw SwitchboardException.invalidField(ErrorCode.TEL_011, name,
+                    name + ": expected an RFC 3339 timestamp such as 2026-12-01T00:00:00Z");
+        }
+    }
 }

@@ -63,7 +63,7 @@ final class RecordsApi {
                 throw SwitchboardException.invalidField(ErrorCode.TEL_011, "record_type",
                         "record_type: expected call, message or attempt");
             }
-            filter = new CdrQueries.CdrFilter(time(ctx, "from"), time(ctx, "to"), Params.optional(ctx, "carrier"),
+            filter = new CdrQueries.CdrFilter(Params.time(ctx, "from"), Params.time(ctx, "to"), Params.optional(ctx, "carrier"),
                     Params.optional(ctx, "state"), prefix, type, Params.uuid(ctx, "starting_after"),
                     Params.limit(ctx, 100, 10_000));
         } catch (SwitchboardException e) {
@@ -92,7 +92,7 @@ final class RecordsApi {
     private void totals(RoutingContext ctx, String defaultGroup) {
         try {
             String group = Params.optional(ctx, "group_by");
-            queries.totals(Tenants.of(ctx), time(ctx, "from"), time(ctx, "to"), group == null ? defaultGroup : group)
+            queries.totals(Tenants.of(ctx), Params.time(ctx, "from"), Params.time(ctx, "to"), group == null ? defaultGroup : group)
                     .onSuccess(body -> ApiResponses.json(ctx, 200, body))
                     .onFailure(error -> ApiResponses.error(ctx, error, "totals"));
         } catch (SwitchboardException e) {
@@ -127,18 +127,5 @@ final class RecordsApi {
         queries.replay(Tenants.of(ctx), id).onSuccess(v -> ApiResponses.json(ctx, 202, Map.of("id", id,
                         "state", "pending")))
                 .onFailure(error -> ApiResponses.error(ctx, error, "deliveries"));
-    }
-
-    private static OffsetDateTime time(RoutingContext ctx, String name) {
-        String value = Params.optional(ctx, name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value);
-        } catch (DateTimeParseException e) {
-            throw SwitchboardException.invalidField(ErrorCode.TEL_011, name,
-                    name + ": expected an RFC 3339 timestamp such as 2026-12-01T00:00:00Z");
-        }
     }
 }

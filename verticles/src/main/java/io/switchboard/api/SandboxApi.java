@@ -21,16 +21,18 @@ import java.util.Map;
  *   <li>{@code PATCH /v1/sandbox/carriers/{id}} with some of the behaviour's fields
  *       ({@link SandboxBehaviour}: {@code busy_percent}, {@code ring_ms}, {@code error_percent},
  *       {@code error_kind}, {@code outage}, ...): publishes them to every node running that
- *       sandbox carrier, which applies them a moment later (the GET shows when), and answers with
- *       the new behaviour. 400 TEL-011 names a bad field, 404 TEL-013 an unknown carrier.</li>
+ *       sandbox carrier and answers with the new behaviour once the carriers report it (within
+ *       about 1 s), so a request sent after the answer meets it. 400 TEL-011 names a bad field, 404 TEL-013 an unknown carrier.</li>
  * </ul>
  */
 final class SandboxApi {
 
+    private final io.vertx.core.Vertx vertx;
     private final EventBus bus;
 
-    SandboxApi(EventBus bus) {
-        this.bus = bus;
+    SandboxApi(io.vertx.core.Vertx vertx) {
+        this.vertx = vertx;
+        this.bus = vertx.eventBus();
     }
 
     void mount(Router router) {
@@ -80,8 +82,21 @@ final class SandboxApi {
                 return;
             }
             bus.publish(Addresses.SANDBOX_BEHAVIOUR, new JsonObject().put("carrier", id).put("behaviour", patch));
-            json(ctx, 200, current.put("behaviour", next.toJson()));
+            applied(id, next.toJson(), 40).onComplete(done -> json(ctx, 200, current.put("behaviour", next.toJson())));
         });
+    }
+
+    /**
+     * Completes once the sandbox carrier reports {@code behaviour} (the change was published to it),
+     * or after {@code checks} checks 25 ms apart, so that a request sent after the 200 meets the new
+     * behaviour.
+     */
+    private io.vertx.core.Future<Void> applied(String id, JsonObject behaviour, int checks) {
+        return bus.<JsonObject>request(Addresses.SANDBOX_LIST, null, ApiResponses.BUS_TIMEOUT)
+                .map(reply -> reply.body().getJsonObject(id, new JsonObject()).getJsonObject("behaviour"))
+                .otherwiseEmpty()
+                .compose(now -> behaviour.equals(now) || checks <= 1 ? io.vertx.core.Future.<Void>succeededFuture()
+                        : vertx.timer(25).compose(t -> applied(id, behaviour, checks - 1)));
     }
 
     private static SandboxBehaviour behaviourOf(JsonObject json) {

@@ -1,21 +1,22 @@
 package io.switchboard.api;
 
+import io.switchboard.api.auth.ApiPrincipal;
 import io.vertx.ext.web.RoutingContext;
 
-/**
- * Which tenant a request acts for. API keys (and so tenants per key) are not built yet: every
- * request acts for the default tenant that migration V4 creates.
- */
-final class Tenants {
+/** Which tenant a request acts for: its API key's ({@link ApiPrincipal}). */
+public final class Tenants {
 
-    /** The default tenant's id (migration V4). */
-    static final String DEFAULT = "00000000-0000-0000-0000-000000000001";
+    /**
+     * The operator tenant's id (migration V4): the tenant of the bootstrap admin key, the only one
+     * whose keys may hold the {@code admin} scope.
+     */
+    public static final String DEFAULT = "00000000-0000-0000-0000-000000000001";
 
     private Tenants() {
     }
 
-    /** @return the tenant of the request */
+    /** @return the tenant of the authenticated request */
     static String of(RoutingContext ctx) {
-        return DEFAULT;
+        return ApiPrincipal.of(ctx).tenantId();
     }
 }

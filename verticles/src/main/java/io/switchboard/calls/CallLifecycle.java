@@ -213,7 +213,8 @@ public final class CallLifecycle {
     }
 
     /**
-     * @return the tenant's live call or message; TEL-013 when it is not live or belongs to another tenant
+     * @return the tenant's live (or just finished, see {@link LiveCalls#get}) call or message; TEL-013 when
+     *     it is not there or belongs to another tenant
      */
     public Future<CallRecord> get(CallLookup lookup) {
         return live.get(lookup.id()).compose(found -> found.filter(c -> c.tenantId().equals(lookup.tenantId()))
@@ -227,7 +228,7 @@ public final class CallLifecycle {
      * the carrier accepted, the call ends here as {@code canceled} (unanswered) or
      * {@code completed} (answered, billed up to now), whatever the carrier reports later.
      *
-     * @return the ended call; TEL-013 when not live, TEL-011 for a message, TEL-009 when the
+     * @return the ended call (a call that had finished already, as it ended); TEL-013 when unknown, TEL-011 for a message, TEL-009 when the
      *     carrier has no hang-up endpoint, TEL-006 when it refused
      */
     public Future<CallRecord> hangup(CallLookup lookup) {
@@ -235,6 +236,9 @@ public final class CallLifecycle {
             if (!call.voice()) {
                 return Future.failedFuture(SwitchboardException.invalidField(ErrorCode.TEL_011, "id",
                         "id: " + call.id() + " is a message; only calls hang up"));
+            }
+            if (call.finished()) {
+                return Future.succeededFuture(call);
             }
             CallState state = CallState.fromWire(call.state());
             Future<Void> atCarrier = call.carrier() == null || call.carrierCallId() == null ? Future.succeededFuture()

@@ -24,11 +24,21 @@ public final class LiveCalls {
     /** How many times a change is tried again when another node changed the record first. */
     private static final int CAS_TRIES = 8;
 
+    /**
+     * Finished records handed to the cdr-writer stay readable here for {@value #RECENT_TTL_MS} ms,
+     * until the writer has put them in PostgreSQL (normally within a second), so a call never reads
+     * as unknown between the two.
+     */
+    static final String RECENT_MAP = "switchboard.calls.recent";
+    static final long RECENT_TTL_MS = 300_000;
+
     private final Future<AsyncMap<String, String>> map;
+    private final Future<AsyncMap<String, String>> recent;
 
     /** @param vertx a clustered (or local) Vert.x */
     public LiveCalls(Vertx vertx) {
         this.map = vertx.sharedData().<String, String>getAsyncMap(MAP);
+        this.recent = vertx.sharedData().<String, String>getAsyncMap(RECENT_MAP);
     }
 
     /** Adds a new record; it stays until {@link #remove}d, however long. */
@@ -36,14 +46,21 @@ public final class LiveCalls {
         return map.compose(m -> m.put(call.id(), json(call)));
     }
 
-    /** @return the record, or empty when it is not live (never was, or finished and removed) */
+    /**
+     * @return the record, live or finished within the last {@value #RECENT_TTL_MS} ms; empty when it
+     *     never was or finished longer ago (then PostgreSQL has it)
+     */
     public Future<Optional<CallRecord>> get(String id) {
-        return map.compose(m -> m.get(id)).map(v -> Optional.ofNullable(v).map(LiveCalls::record));
+        return map.compose(m -> m.get(id))
+                .compose(v -> v != null ? Future.succeededFuture(v) : recent.compose(r -> r.get(id)))
+                .map(v -> Optional.ofNullable(v).map(LiveCalls::record));
     }
 
-    /** Removes a finished record. */
+    /** Removes a finished record the cdr-writer took, keeping it readable (not live) for a while. */
     public Future<Void> remove(String id) {
-        return map.compose(m -> m.remove(id)).mapEmpty();
+        return map.compose(m -> m.get(id)).compose(last -> last == null ? Future.<Void>succeededFuture()
+                        : recent.compose(r -> r.put(id, last, RECENT_TTL_MS)))
+                .compose(v -> map.compose(m -> m.remove(id))).mapEmpty();
     }
 
     /** @return every live record (for the stuck-call sweeper) */

@@ -125,8 +125,7 @@ public final class CdrQueries {
                         Map<String, Object> cdr = new LinkedHashMap<>();
                         for (int i = 0; i < CDR_COLUMNS.size(); i++) {
                             Object value = row.getValue(i);
-                            cdr.put(CDR_COLUMNS.get(i), value instanceof UUID || value instanceof OffsetDateTime
-                                    || value instanceof io.vertx.sqlclient.data.Numeric ? value.toString() : value);
+                            cdr.put(CDR_COLUMNS.get(i), io.switchboard.storage.RowMaps.wire(value));
                         }
                         list.add(cdr);
                     }

@@ -43,7 +43,8 @@ public record SwitchboardConfig(
         Sip sip,
         Calls calls,
         Cdr cdr,
-        io.switchboard.cdr.kafka.KafkaSettings kafka) {
+        io.switchboard.cdr.kafka.KafkaSettings kafka,
+        Api api) {
 
     /**
      * @param id the node's name; empty means generate one at start
@@ -155,6 +156,24 @@ public record SwitchboardConfig(
         @Override
         public String toString() {
             return "Secrets[key=" + (key.isEmpty() ? "(none)" : "(set)") + ", keyFile=" + keyFile + "]";
+        }
+    }
+
+    /**
+     * API keys (issue 8), see {@code io.switchboard.api.auth}.
+     *
+     * @param bootstrapAdminKey an admin key of the operator tenant stored on start ({@code sk_live_}/{@code sk_test_}
+     *     + 32 letters and digits), or empty: then a new database gets a generated one, printed once
+     * @param keyCacheMs how long a node trusts a key row it read, ms (revocation evicts at once)
+     * @param lastUsedFlushMs how often a node writes its keys' {@code last_used_at}, ms
+     * @param rotationGraceS how long a rotated key keeps working by default, s
+     */
+    public record Api(String bootstrapAdminKey, long keyCacheMs, long lastUsedFlushMs, long rotationGraceS) {
+        /** Never prints the key. */
+        @Override
+        public String toString() {
+            return "Api[bootstrapAdminKey=" + (bootstrapAdminKey.isEmpty() ? "(none)" : "(set)") + ", keyCacheMs="
+                    + keyCacheMs + ", lastUsedFlushMs=" + lastUsedFlushMs + ", rotationGraceS=" + rotationGraceS + "]";
         }
     }
 
@@ -285,7 +304,17 @@ public record SwitchboardConfig(
         return new SwitchboardConfig(node, http, management, database, cluster, router, health, shutdown, log,
                 secrets, new Webhooks(publicUrl), sandbox, carrierDefaults, carriers, sip(v), calls(v), cdr(v),
                 new io.switchboard.cdr.kafka.KafkaSettings(v.string("kafka.bootstrap").trim(), nonBlank(v, "kafka.events-topic"),
-                        nonBlank(v, "kafka.cdrs-topic")));
+                        nonBlank(v, "kafka.cdrs-topic")), api(v));
+    }
+
+    private static Api api(ConfigValues v) {
+        String key = v.string("api.bootstrap-admin-key").trim();
+        if (!key.isEmpty() && !io.switchboard.api.auth.ApiKeys.wellFormed(key)) {
+            throw new ConfigException("api.bootstrap-admin-key",
+                    "expected sk_live_ or sk_test_ followed by 32 letters and digits (the value is not shown)");
+        }
+        return new Api(key, v.number("api.key-cache-ms", 0, 3_600_000), v.number("api.last-used-flush-ms", 100, 3_600_000),
+                v.number("api.rotation-grace-s", 0, 604_800));
     }
 
     private static Calls calls(ConfigValues v) {

@@ -26,19 +26,35 @@ final class ApiClient {
     }
 
     private final URI base;
+    private final String key;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
-    ApiClient(String base) {
+    /**
+     * @param base the node's public API, e.g. {@code http://127.0.0.1:8080}
+     * @param key the API key to send as {@code Authorization: Bearer}, or empty for none
+     */
+    ApiClient(String base, String key) {
         this.base = URI.create(base.endsWith("/") ? base : base + "/");
+        this.key = key == null ? "" : key.trim();
+    }
+
+    private HttpRequest.Builder request(String pathAndQuery) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(pathAndQuery));
+        return key.isEmpty() ? builder : builder.header("Authorization", "Bearer " + key);
     }
 
     JsonObject get(String pathAndQuery) throws ApiException {
-        return send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(30)).GET().build());
+        return send(request(pathAndQuery).timeout(Duration.ofSeconds(30)).GET().build());
+    }
+
+    JsonObject postJson(String pathAndQuery, JsonObject body) throws ApiException {
+        return send(request(pathAndQuery).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.encode())).build());
     }
 
     JsonObject postFile(String pathAndQuery, Path file) throws ApiException {
         try {
-            return send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofMinutes(10))
+            return send(request(pathAndQuery).timeout(Duration.ofMinutes(10))
                     .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(file)).build());
         } catch (java.io.FileNotFoundException e) {
             throw new ApiException("no such file: " + file);

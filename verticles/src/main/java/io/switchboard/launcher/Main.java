@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "switchboard", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Carrier-routing engine: least-cost routing, failover and CDRs over many carriers.",
-        subcommands = {RunCommand.class, DecksCommand.class, RouteCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, DecksCommand.class, RouteCommand.class, KeysCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Exit code of a start that failed (port in use, database unreachable, ...) or a failed API call. */

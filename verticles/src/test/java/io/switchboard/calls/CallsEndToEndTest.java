@@ -222,7 +222,10 @@ class CallsEndToEndTest {
             assertEquals("canceled", new JsonObject(hung.body()).getString("state"));
             JsonObject cdr = awaitCdr(id, "call");
             assertEquals(0, BigDecimal.ZERO.compareTo(new BigDecimal(cdr.getString("cost"))));
-            assertEquals(404, send("POST", "/v1/calls/" + id + "/hangup", null).statusCode(), "no longer live");
+            HttpResponse<String> again = send("POST", "/v1/calls/" + id + "/hangup", null);
+            assertEquals(200, again.statusCode(), "hang-up is idempotent");
+            assertEquals("canceled", new JsonObject(again.body()).getString("state"));
+            assertEquals(404, send("POST", "/v1/calls/" + java.util.UUID.randomUUID() + "/hangup", null).statusCode());
         } finally {
             send("PATCH", "/v1/sandbox/carriers/twilio", "{\"ring_ms\": 100}");
         }
@@ -299,7 +302,7 @@ class CallsEndToEndTest {
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        return HTTP.send(io.switchboard.node.TestNodes.request(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());

@@ -114,7 +114,7 @@ class SandboxCarriersTest {
         assertEquals(AttemptOutcome.SUCCESS, reply.outcome(), carrier + ": " + reply);
         EventEnvelope delivered = awaitEvent(messageId, "sms.delivered");
         assertEquals(carrier, JsonObject.mapFrom(delivered.data()).getString("carrier"));
-        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + "/metrics"))
+        String metrics = HTTP.send(io.switchboard.node.TestNodes.request(URI.create("http://127.0.0.1:" + node.httpPort() + "/metrics"))
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("switchboard_carrier_events_total{")
                 && l.contains("carrier=\"" + carrier + "\"") && l.contains("type=\"sms.delivered\"")), metrics);

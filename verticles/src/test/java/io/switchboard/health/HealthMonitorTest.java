@@ -40,7 +40,7 @@ class HealthMonitorTest {
     Path dataDir;
 
     private static HttpResponse<String> send(int port, String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        HttpRequest.Builder request = io.switchboard.node.TestNodes.request(URI.create("http://127.0.0.1:" + port + path));
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

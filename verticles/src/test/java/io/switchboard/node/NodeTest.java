@@ -62,7 +62,8 @@ class NodeTest {
                 .put("cluster", new JsonObject().put("name", "node-test-" + UUID.randomUUID())
                         .put("port", clusterPort).put("members", new JsonArray().add("127.0.0.1:" + clusterPort)))
                 .put("secrets", new JsonObject().put("key-file", dataDir.resolve("secret.key").toString()))
-                .put("sip", new JsonObject().put("udp-port", 0).put("tcp-port", 0));
+                .put("sip", new JsonObject().put("udp-port", 0).put("tcp-port", 0))
+                .put("api", new JsonObject().put("bootstrap-admin-key", TestNodes.ADMIN_KEY));
         node = Node.start(config(layer), "node-test");
         httpPort = node.httpPort();
         managementPort = node.managementPort();
@@ -74,7 +75,7 @@ class NodeTest {
     }
 
     private static HttpResponse<String> get(int port, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return HTTP.send(io.switchboard.node.TestNodes.request(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -119,7 +120,7 @@ class NodeTest {
 
     @Test
     void requestIdIsEchoed() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+        HttpResponse<String> response = HTTP.send(io.switchboard.node.TestNodes.request(
                         URI.create("http://127.0.0.1:" + httpPort + "/health/live")).header("X-Request-Id", "req-42").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals("req-42", response.headers().firstValue("X-Request-Id").orElseThrow());
@@ -127,7 +128,7 @@ class NodeTest {
 
     @Test
     void bodyOverTheLimitIs413Tel011() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+        HttpResponse<String> response = HTTP.send(io.switchboard.node.TestNodes.request(
                         URI.create("http://127.0.0.1:" + httpPort + "/v1/calls"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"pad\":\"" + "x".repeat(4096) + "\"}")).build(),

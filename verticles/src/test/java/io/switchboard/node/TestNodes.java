@@ -14,7 +14,15 @@ import java.util.UUID;
 /** Nodes for in-JVM tests: free ports, a private cluster name, an embedded PostgreSQL in a folder. */
 public final class TestNodes {
 
+    /** The admin key of every test node ({@code api.bootstrap-admin-key}; operator tenant, scope admin). */
+    public static final String ADMIN_KEY = "sk_live_AdminKeyOfTestNodes0000000000000";
+
     private TestNodes() {
+    }
+
+    /** @return a request builder for {@code uri} carrying {@link #ADMIN_KEY} as {@code Authorization: Bearer} */
+    public static java.net.http.HttpRequest.Builder request(java.net.URI uri) {
+        return java.net.http.HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + ADMIN_KEY);
     }
 
     /** @return a TCP port free right now */
@@ -28,7 +36,7 @@ public final class TestNodes {
      * @return a configuration layer for a node alone in its own cluster, storing data under
      *     {@code dataDir}, its HTTP servers on ports the system picks ({@link Node#httpPort()},
      *     {@link Node#managementPort()} tell which), its secrets key and CDR journal in {@code dataDir} and no
-     *     sandbox carriers (a test that wants them sets {@code sandbox.enabled})
+     *     sandbox carriers (a test that wants them sets {@code sandbox.enabled}); its admin key is {@link #ADMIN_KEY}
      */
     public static JsonObject isolated(Path dataDir) throws IOException {
         int httpPort = 0;
@@ -43,6 +51,7 @@ public final class TestNodes {
                 .put("secrets", new JsonObject().put("key-file", dataDir.resolve("secret.key").toString()))
                 .put("cdr", new JsonObject().put("journal-dir", dataDir.resolve("journal").toString()))
                 .put("sandbox", new JsonObject().put("enabled", "false"))
+                .put("api", new JsonObject().put("bootstrap-admin-key", ADMIN_KEY))
                 .put("sip", new JsonObject().put("udp-port", 0).put("tcp-port", 0));
     }
 

@@ -78,13 +78,13 @@ class RoutingApiTest {
     }
 
     private static HttpResponse<String> post(String carrier, String csv, String extra) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/decks?carrier=" + carrier
+        return HTTP.send(io.switchboard.node.TestNodes.request(URI.create("http://127.0.0.1:" + port + "/v1/decks?carrier=" + carrier
                         + "&service=voice" + extra)).header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).build(),
+        return HTTP.send(io.switchboard.node.TestNodes.request(URI.create("http://127.0.0.1:" + port + pathAndQuery)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -213,7 +213,7 @@ class RoutingApiTest {
         assertEquals(422, noHeader.statusCode());
         assertTrue(new JsonObject(noHeader.body()).getJsonObject("error").getString("message").contains("layout"));
 
-        HttpResponse<String> noCarrier = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        HttpResponse<String> noCarrier = HTTP.send(io.switchboard.node.TestNodes.request(URI.create("http://127.0.0.1:" + port
                 + "/v1/decks?service=voice")).POST(HttpRequest.BodyPublishers.ofString(bad)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(400, noCarrier.statusCode());

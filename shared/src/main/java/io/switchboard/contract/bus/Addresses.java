@@ -203,4 +203,11 @@ public final class Addresses {
     public static String carrier(String carrier) {
         return PREFIX + "carrier." + carrier;
     }
+
+    /**
+     * Published (String) when API keys or tenants change, so every node's key cache forgets them at
+     * once: {@code prefix:<lookup prefix>} for a revoked or rotated key, {@code tenant:<id>} for a
+     * tenant whose plan, limits or status changed.
+     */
+    public static final String AUTH_CHANGED = PREFIX + "auth.changed";
 }

@@ -19,14 +19,21 @@ public final class Scopes {
     public static final String ROUTES_READ = "routes:read";
     /** Subscribe to the event stream ({@code /v1/events}, gRPC StreamEvents). */
     public static final String EVENTS_READ = "events:read";
-    /** Read webhook deliveries and replay them. */
+    /** Read webhook deliveries. */
+    public static final String WEBHOOKS_READ = "webhooks:read";
+    /** Replay webhook deliveries. */
     public static final String WEBHOOKS_WRITE = "webhooks:write";
-    /** Everything, including carriers, decks, tenants, keys and the audit log. */
+    /** Create, list, rotate and revoke the tenant's own keys (never with scopes the key lacks). */
+    public static final String KEYS_WRITE = "keys:write";
+    /**
+     * Everything, including carriers, decks, tenants, every tenant's keys and the audit log. Only
+     * keys of the operator tenant (the default tenant of migration V4) may hold it.
+     */
     public static final String ADMIN = "admin";
 
     /** Every scope a key may be given. */
     public static final Set<String> ALL = Set.of(CALLS_WRITE, CALLS_READ, MESSAGES_WRITE, MESSAGES_READ, CDRS_READ,
-            ROUTES_READ, EVENTS_READ, WEBHOOKS_WRITE, ADMIN);
+            ROUTES_READ, EVENTS_READ, WEBHOOKS_READ, WEBHOOKS_WRITE, KEYS_WRITE, ADMIN);
 
     private Scopes() {
     }
