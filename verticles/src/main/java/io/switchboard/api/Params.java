@@ -16,16 +16,22 @@ final class Params {
     }
 
     static String required(RoutingContext ctx, String name) {
-        String value = ctx.request().getParam(name);
-        if (value == null || value.isBlank()) {
+        String value = optional(ctx, name);
+        if (value == null) {
             throw SwitchboardException.invalidField(ErrorCode.TEL_011, name, name + ": required");
         }
-        return value.trim();
+        return value;
     }
 
     static String optional(RoutingContext ctx, String name) {
         String value = ctx.request().getParam(name);
-        return value == null || value.isBlank() ? null : value.trim();
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw SwitchboardException.invalidField(ErrorCode.TEL_011, name, name + ": control characters are not allowed");
+        }
+        return value.trim();
     }
 
     static Service service(RoutingContext ctx, String name, Service fallback) {
