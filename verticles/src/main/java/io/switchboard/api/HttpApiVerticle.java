@@ -63,6 +63,10 @@ public final class HttpApiVerticle extends VerticleBase {
         DecksApi decks = new DecksApi(vertx, store, new DeckImporter(vertx, store, new RatesCopy(node.database()), settings.currency(),
                 settings.exchangeRates()), settings.deckUploadLimit(), audit);
         decks.mountUpload(router);
+        // the WebSocket upgrade, like the streamed upload, comes before the body handler: its request stays unread
+        events = new io.switchboard.api.events.EventStreamApi(vertx, new io.switchboard.api.events.EventBuffer(),
+                ctx -> Future.succeededFuture(Tenants.of(ctx)), 1 << 20);
+        events.mount(router);
         router.route().handler(BodyHandler.create(false).setBodyLimit(http.bodyLimit()));
         decks.mountReads(router);
         new RoutesApi(vertx.eventBus()).mount(router);
@@ -74,9 +78,6 @@ public final class HttpApiVerticle extends VerticleBase {
         new CallsApi(vertx.eventBus(), records, node.config().calls().routeTimeoutMs(),
                 node.config().calls().maxMessageSegments()).mount(router);
         new RecordsApi(records).mount(router);
-        events = new io.switchboard.api.events.EventStreamApi(vertx, new io.switchboard.api.events.EventBuffer(),
-                ctx -> Future.succeededFuture(Tenants.of(ctx)), 1 << 20);
-        events.mount(router);
         new WebhooksApi(vertx.eventBus(), node.config().webhooks().publicUrl()).mount(router);
         new SandboxApi(vertx).mount(router);
         ObservabilityRoutes.mount(router, node.liveness(), node.readiness(), node.registry());

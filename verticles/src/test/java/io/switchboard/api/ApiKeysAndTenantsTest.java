@@ -185,6 +185,26 @@ class ApiKeysAndTenantsTest {
     }
 
     @Test
+    void theEventStreamNeedsAKeyWithEventsRead() throws Exception {
+        URI uri = URI.create("ws://127.0.0.1:" + port + "/v1/events");
+        java.util.concurrent.CompletionException none = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.CompletionException.class, () -> HTTP.newWebSocketBuilder()
+                        .buildAsync(uri, new java.net.http.WebSocket.Listener() { }).join());
+        assertTrue(none.getCause() instanceof java.net.http.WebSocketHandshakeException handshake
+                && handshake.getResponse().statusCode() == 401, String.valueOf(none.getCause()));
+        java.util.concurrent.CompletionException scope = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.CompletionException.class, () -> HTTP.newWebSocketBuilder()
+                        .header("Authorization", "Bearer " + keyA)
+                        .buildAsync(uri, new java.net.http.WebSocket.Listener() { }).join());
+        assertTrue(scope.getCause() instanceof java.net.http.WebSocketHandshakeException handshake
+                && handshake.getResponse().statusCode() == 403, "A's key lacks events:read");
+        String reader = key(tenantA, "events:read").getString("key");
+        java.net.http.WebSocket socket = HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + reader)
+                .buildAsync(uri, new java.net.http.WebSocket.Listener() { }).get(10, TimeUnit.SECONDS);
+        socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
     void aSuspendedTenantsKeysStopWorkingAtOnce() throws Exception {
         String tenant = tenant("initech-" + System.nanoTime(), "business");
         String key = key(tenant, "calls:read").getString("key");

@@ -32,7 +32,7 @@ public final class AuthHandler implements Handler<RoutingContext> {
             return;
         }
         // The check is asynchronous: hold the body until a handler after this one (the body handler,
-        // or a streaming upload's pipe) reads it.
+        // or a streaming upload's pipe, or a WebSocket upgrade) reads it.
         ctx.request().pause();
         SocketAddress remote = ctx.request().remoteAddress();
         authenticator.authenticate(bearer(ctx.request().getHeader("Authorization")),
