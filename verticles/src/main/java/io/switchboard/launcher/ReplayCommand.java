@@ -87,6 +87,7 @@ final class ReplayCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         Logging.apply(new io.switchboard.config.SwitchboardConfig.Log("text", "WARN"), false);
+        Logging.quietOnStandardError();
         try {
             new Replay(settings, config, System.out, System.err).run();
             return 0;
