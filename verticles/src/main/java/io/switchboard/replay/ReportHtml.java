@@ -209,11 +209,13 @@ public final class ReportHtml {
         int bottom = 30;
         double maxX = 1;
         double maxY = 1;
+        long lastBucketEnd = 0;
         for (String carrier : calls.fieldNames()) {
             for (Object p : calls.getJsonArray(carrier)) {
                 JsonArray point = (JsonArray) p;
                 maxX = Math.max(maxX, point.getLong(0) + bucket);
                 maxY = Math.max(maxY, point.getLong(1));
+                lastBucketEnd = Math.max(lastBucketEnd, point.getLong(0) + bucket);
             }
         }
         for (Object o : report.getJsonArray("outages")) {
@@ -246,11 +248,16 @@ public final class ReportHtml {
         int i = 0;
         for (String carrier : calls.fieldNames()) {
             String colour = COLOURS[i % COLOURS.length];
-            StringBuilder points = new StringBuilder();
+            java.util.Map<Long, Long> counts = new java.util.HashMap<>();
             for (Object p : calls.getJsonArray(carrier)) {
                 JsonArray point = (JsonArray) p;
-                double x = left + (point.getLong(0) + bucket / 2.0) * sx;
-                double y = height - bottom - point.getLong(1) * sy;
+                counts.put(point.getLong(0), point.getLong(1));
+            }
+            StringBuilder points = new StringBuilder();
+            for (long t = 0; t < lastBucketEnd; t += bucket) {
+                // a bucket without calls of this carrier is a 0 (an outage shows as a drop, not a straight line)
+                double x = left + (t + bucket / 2.0) * sx;
+                double y = height - bottom - counts.getOrDefault(t, 0L) * sy;
                 points.append(fmt(x)).append(',').append(fmt(y)).append(' ');
             }
             s.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(colour).append("\" points=\"")
