@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code switchboard replay}: replays a traffic file over rate decks through a node started in this
  * JVM, with outages injected, and reports from the CDR tables ({@link Replay}). Exit codes: 0 the
- * run completed (the report says whether the records are complete), 1 the node or the API failed,
- * 2 bad options or configuration.
+ * run completed with every call's records and no call lost, 1 the node or the API failed, 2 bad
+ * options or configuration, {@value #EXIT_INCOMPLETE} the run completed but a call lacks its
+ * records or was lost while another carrier covered its destination (the report says which).
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Replay traffic over rate decks through a node started here (embedded PostgreSQL, sandbox carriers, "
@@ -27,6 +28,9 @@ import picocli.CommandLine.Option;
             "Example: switchboard replay --traffic ../shared/data/traffic/calls.csv --decks ../shared/data/decks/ "
                 + "--limit 10000 --outage wholesale-b@60s+60s"})
 final class ReplayCommand implements Callable<Integer> {
+
+    /** Exit code of a run whose report shows missing records or lost calls. */
+    static final int EXIT_INCOMPLETE = 3;
 
     @Option(names = "--traffic", required = true, paramLabel = "FILE", description = "Traffic CSV with a 'to' column (E.164).")
     Path traffic;
@@ -89,8 +93,10 @@ final class ReplayCommand implements Callable<Integer> {
         Logging.apply(new io.switchboard.config.SwitchboardConfig.Log("text", "WARN"), false);
         Logging.quietOnStandardError();
         try {
-            new Replay(settings, config, System.out, System.err).run();
-            return 0;
+            io.vertx.core.json.JsonObject report = new Replay(settings, config, System.out, System.err).run();
+            boolean complete = report.getJsonObject("records").getBoolean("complete", false);
+            long lost = report.getJsonObject("lost").getLong("calls", 0L);
+            return complete && lost == 0 ? 0 : EXIT_INCOMPLETE;
         } catch (IllegalArgumentException e) {
             System.err.println("switchboard: " + e.getMessage());
             return Main.EXIT_USAGE;
