@@ -17,8 +17,14 @@ import java.util.Optional;
  *
  * <p>A report is ignored (empty result) when it repeats or goes back (a redelivered or late
  * webhook), when the record is already final, or when it comes from another carrier than the one
- * carrying the call, or for another carrier call id (a late webhook of an attempt that was failed
- * over must not end the call that another carrier now carries).
+ * carrying the call (a late webhook of an attempt that was failed over must not end the call that
+ * another carrier now carries), or, once the call is answered, for another carrier call id. A
+ * failure report that arrives while the call is still being routed (no carrier yet: the SIP edge
+ * reports an attempt it gave up) is ignored too: the router fails over or fails the call.
+ *
+ * <p>Before the answer, the carrier carrying the call may name it anew: Plivo accepts a call with
+ * its {@code request_uuid} and its callbacks carry the call's {@code CallUUID} from the first one
+ * on; the record then takes the reported id (so a hang-up addresses the call by it).
  */
 public final class CallTransitions {
 
@@ -35,17 +41,40 @@ public final class CallTransitions {
         JsonNode data = report.data();
         String carrier = text(data, "carrier");
         String carrierCallId = text(data, "carrier_call_id");
-        if (call.finished() || (call.carrier() != null && carrier != null && !carrier.equals(call.carrier()))
-                || (call.carrierCallId() != null && carrierCallId != null
-                        && !carrierCallId.equals(call.carrierCallId()))) {
+        if (call.finished() || (call.carrier() != null && carrier != null && !carrier.equals(call.carrier()))) {
+            return Optional.empty();
+        }
+        boolean renamed = call.carrierCallId() != null && carrierCallId != null
+                && !carrierCallId.equals(call.carrierCallId());
+        if (renamed && !(call.voice() && carrier != null && carrier.equals(call.carrier()) && !answeredYet(call))) {
             return Optional.empty();
         }
         String wire = text(data, "state");
         if (wire == null) {
             return Optional.empty();
         }
-        return call.voice() ? applyCall(call, data, wire, report.occurredAt(), now)
+        if (call.voice() && call.carrier() == null && failure(wire)) {
+            // still being routed: a failed attempt is the router's to answer (it fails over or
+            // fails the call), not the end of the call
+            return Optional.empty();
+        }
+        Optional<CallRecord> next = call.voice() ? applyCall(call, data, wire, report.occurredAt(), now)
                 : applyMessage(call, data, wire, report.occurredAt(), now);
+        return renamed ? next.map(c -> c.toBuilder().carrier(c.carrier(), carrierCallId).build()) : next;
+    }
+
+    private static boolean answeredYet(CallRecord call) {
+        CallState state = CallState.fromWire(call.state());
+        return state != CallState.QUEUED && state != CallState.INITIATED && state != CallState.RINGING;
+    }
+
+    private static boolean failure(String wire) {
+        try {
+            CallState state = CallState.fromWire(wire);
+            return state.isFinal() && state != CallState.COMPLETED;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static Optional<CallRecord> applyCall(CallRecord call, JsonNode data, String wire, Instant at,

@@ -49,4 +49,20 @@ final class Logging {
         }
         context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.toLevel(log.level()));
     }
+
+    /**
+     * For commands whose standard output is their result ({@code replay}): warnings and errors
+     * only, written to standard error.
+     */
+    static void quietOnStandardError() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.getLogger("com.hazelcast.internal.cluster.ClusterService").setLevel(Level.WARN);
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+        var appender = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("STDOUT");
+        if (appender instanceof ch.qos.logback.core.ConsoleAppender<?> console) {
+            console.stop();
+            console.setTarget("System.err");
+            console.start();
+        }
+    }
 }

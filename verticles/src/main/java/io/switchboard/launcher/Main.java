@@ -5,15 +5,17 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code switchboard} command line ({@code java -jar switchboard.jar ...}), with picocli.
- * Subcommands: {@code run} (start a node); {@code decks} and {@code route} (talk to a running
- * node's API). {@code replay} and {@code keys} are added here by their issues.
+ * Subcommands: {@code run} (start a node); {@code replay} (replay traffic through a node started
+ * here, with outages, and report from the CDR tables); {@code decks} and {@code route} (talk to a running
+ * node's API). {@code keys} is added here by its issue.
  *
  * <p>Exit codes: 0 success, 1 the node could not start or failed, 2 bad command-line usage or
  * configuration.
  */
 @Command(name = "switchboard", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Carrier-routing engine: least-cost routing, failover and CDRs over many carriers.",
-        subcommands = {RunCommand.class, DecksCommand.class, RouteCommand.class, KeysCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, DecksCommand.class, RouteCommand.class, KeysCommand.class, ReplayCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Exit code of a start that failed (port in use, database unreachable, ...) or a failed API call. */

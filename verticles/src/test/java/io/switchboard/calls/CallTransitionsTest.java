@@ -27,10 +27,14 @@ class CallTransitionsTest {
     }
 
     private static EventEnvelope report(String carrier, String state, Integer duration) {
+        return report(carrier, "CA1", state, duration);
+    }
+
+    private static EventEnvelope report(String carrier, String carrierCallId, String state, Integer duration) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("call_id", "c1");
         data.put("carrier", carrier);
-        data.put("carrier_call_id", "CA1");
+        data.put("carrier_call_id", carrierCallId);
         data.put("state", state);
         data.put("raw_status", state);
         if (duration != null) {
@@ -63,6 +67,32 @@ class CallTransitionsTest {
         assertTrue(CallTransitions.apply(busy, report("twilio", "completed", 3), T0).isEmpty(), "final is final");
         assertTrue(CallTransitions.apply(call("initiated", "twilio"), report("twilio", "warp", null), T0).isEmpty(),
                 "an unknown state word");
+    }
+
+    @Test
+    void aFailedAttemptReportedWhileRoutingDoesNotEndTheCall() {
+        // the SIP edge reports the attempt it gave up (no response) while the router fails over
+        assertTrue(CallTransitions.apply(call("queued", null), report("wholesale-b", "failed", null), T0).isEmpty(),
+                "the router decides while the call is routed");
+        CallRecord ringing = CallTransitions.apply(call("queued", null), report("wholesale-a", "ringing", null), T0)
+                .orElseThrow();
+        assertEquals("ringing", ringing.state(), "progress of the carrier being tried is applied");
+    }
+
+    @Test
+    void theCarrierMayNameTheCallAnewBeforeTheAnswerOnly() {
+        // Plivo: accepted with its request_uuid (CA1 here); its callbacks carry the CallUUID
+        CallRecord ringing = CallTransitions.apply(call("initiated", "plivo"), report("plivo", "uuid-2", "ringing", null), T0)
+                .orElseThrow();
+        assertEquals("ringing", ringing.state());
+        assertEquals("uuid-2", ringing.carrierCallId(), "the record takes the carrier's new id");
+        CallRecord answered = CallTransitions.apply(ringing, report("plivo", "uuid-2", "answered", null), T0).orElseThrow();
+        assertTrue(CallTransitions.apply(answered, report("plivo", "uuid-9", "completed", 3), T0).isEmpty(),
+                "after the answer another id is another call");
+        assertTrue(CallTransitions.apply(call("initiated", "plivo"), report("telnyx", "uuid-2", "ringing", null), T0).isEmpty(),
+                "another carrier never renames the call");
+        assertEquals(3, CallTransitions.apply(answered, report("plivo", "uuid-2", "completed", 3), T0).orElseThrow()
+                .durationS());
     }
 
     @Test
