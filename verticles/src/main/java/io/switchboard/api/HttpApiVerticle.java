@@ -1,5 +1,7 @@
 package io.switchboard.api;
 
+import io.switchboard.api.contract.ApiContract;
+import io.switchboard.api.contract.RequestValidation;
 import io.switchboard.http.ErrorResponses;
 import io.switchboard.http.HttpServers;
 import io.switchboard.http.ObservabilityRoutes;
@@ -22,14 +24,16 @@ import io.switchboard.router.store.RatesCopy;
  * <p>It serves the operator endpoints ({@code /health/*}, {@code /metrics}), rate decks
  * ({@link DecksApi}), route explanations ({@link RoutesApi}), carrier health ({@link HealthApi}), calls and messages
  * ({@link CallsApi}), CDRs, usage, costs and webhook deliveries ({@link RecordsApi}), the WebSocket event
- * stream {@code /v1/events} ({@link io.switchboard.api.events.EventStreamApi}); assigns and echoes
- * {@code X-Request-Id}, enforces {@code http.body-limit} (413 TEL-011; deck uploads have their own
+ * stream {@code /v1/events} ({@link io.switchboard.api.events.EventStreamApi}); serves the OpenAPI
+ * document at {@code /openapi.yaml} and validates every request against it before the handlers
+ * ({@link RequestValidation}); assigns and echoes {@code X-Request-Id}, enforces {@code http.body-limit} (413 TEL-011; deck uploads have their own
  * limit) and answers unknown paths with TEL-013.
  */
 public final class HttpApiVerticle extends VerticleBase {
 
     private final NodeContext node;
     private HttpServer server;
+    private Router router;
     private io.switchboard.api.events.EventStreamApi events;
 
     /** @param node the node's shared services */
@@ -39,9 +43,14 @@ public final class HttpApiVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        return ApiContract.load(vertx).compose(this::serve);
+    }
+
+    private Future<?> serve(ApiContract contract) {
         var http = node.config().http();
         Router router = Router.router(vertx);
         router.route().handler(RequestIds::handle);
+        new RequestValidation(vertx, contract, http.bodyLimit()).install(router);
         var settings = node.config().router();
         DeckStore store = new DeckStore(node.pool());
         DecksApi decks = new DecksApi(vertx, store, new DeckImporter(vertx, store, new RatesCopy(node.database()), settings.currency(),
@@ -62,6 +71,7 @@ public final class HttpApiVerticle extends VerticleBase {
         new SandboxApi(vertx.eventBus()).mount(router);
         ObservabilityRoutes.mount(router, node.liveness(), node.readiness(), node.registry());
         ErrorResponses.install(router);
+        this.router = router;
         return events.start().compose(v -> HttpServers.listen(vertx, router, http.host(), http.port(), "http"))
                 .onSuccess(s -> server = s)
                 .compose(s -> vertx.eventBus().<Void>consumer(Addresses.HTTP_URL, m -> m.reply(localUrl())).completion());
@@ -76,6 +86,11 @@ public final class HttpApiVerticle extends VerticleBase {
     /** @return the bound port (useful when {@code http.port} is 0) */
     public int port() {
         return server.actualPort();
+    }
+
+    /** @return the routes of the public API, in order (for tests that compare them with the OpenAPI document) */
+    public java.util.List<io.vertx.ext.web.Route> routes() {
+        return router == null ? java.util.List.of() : router.getRoutes();
     }
 
     @Override

@@ -1,0 +1,168 @@
+package io.switchboard.api.contract;
+
+import io.switchboard.contract.error.ErrorCode;
+import io.switchboard.contract.error.SwitchboardException;
+import io.switchboard.http.ErrorResponses;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.validation.RequestUtils;
+import io.vertx.openapi.validation.RequestValidator;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Validates every request of the public API against {@link ApiContract} before any handler runs,
+ * and serves the document at {@code GET /openapi.yaml} (no API key).
+ *
+ * <p>{@link #install} adds one route for every path, with two handlers:
+ * <ol>
+ *   <li>find the document's operation for the method and path (none: the request goes on
+ *       untouched, so the router's 404/405 and the webhook relay of an unlisted carrier path still
+ *       answer); read the body with a {@link BodyHandler} limited to {@code bodyLimit} bytes (413
+ *       TEL-011 beyond), except for operations marked {@link ApiContract#STREAMED_BODY}, whose body
+ *       is left unread (the request is paused until the handler takes it);</li>
+ *   <li>check the media type (an operation with a JSON body refuses a non-empty body of another
+ *       {@code Content-Type} with 415 TEL-011, {@code details.field}: {@code Content-Type}; a body
+ *       without {@code Content-Type} is read as JSON), then validate the path, query and header
+ *       parameters and the JSON body with vertx-openapi's {@link RequestValidator}; a failure is
+ *       400 TEL-011 naming the field ({@link ValidationFailures}).</li>
+ * </ol>
+ * Handlers keep their own checks (defence in depth, and the messages of checks the document cannot
+ * express, such as E.164 numbers, which are TEL-001). vertx-openapi validates on a worker thread
+ * ({@code executeBlocking}), so each validated request takes two thread hand-offs; nothing blocks
+ * the event loop.
+ */
+public final class RequestValidation {
+
+    /** The path the document is served at. */
+    public static final String DOCUMENT_PATH = "/openapi.yaml";
+
+    private static final String OPERATION_KEY = "switchboard.openapi.operation";
+
+    private final ApiContract contract;
+    private final RequestValidator validator;
+    private final BodyHandler bodies;
+
+    /**
+     * @param vertx the http-api's Vert.x
+     * @param contract the loaded contract
+     * @param bodyLimit the largest request body read, bytes ({@code http.body-limit})
+     */
+    public RequestValidation(Vertx vertx, ApiContract contract, long bodyLimit) {
+        this.contract = contract;
+        this.validator = RequestValidator.create(vertx, contract.contract());
+        this.bodies = BodyHandler.create(false).setBodyLimit(bodyLimit);
+    }
+
+    /**
+     * Mounts {@code GET /openapi.yaml} and the validating route. Call it before the API's routes
+     * and before any other body handler.
+     */
+    public void install(Router router) {
+        router.get(DOCUMENT_PATH).handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE,
+                "application/yaml; charset=utf-8").end(contract.text()));
+        router.route().handler(this::readBody).handler(this::validate);
+    }
+
+    private void readBody(RoutingContext ctx) {
+        Operation operation = contract.contract().findOperation(ctx.request().path(), ctx.request().method());
+        if (operation == null) {
+            ctx.next();
+            return;
+        }
+        ctx.put(OPERATION_KEY, operation);
+        if (contract.streamedBody(operation.getOperationId())) {
+            ctx.request().pause();
+            ctx.next();
+        } else {
+            bodies.handle(ctx);
+        }
+    }
+
+    private void validate(RoutingContext ctx) {
+        Operation operation = ctx.get(OPERATION_KEY);
+        if (operation == null) {
+            ctx.next();
+            return;
+        }
+        boolean streamed = contract.streamedBody(operation.getOperationId());
+        Buffer body = streamed || ctx.body() == null ? null : ctx.body().buffer();
+        HttpServerRequest request = ctx.request();
+        String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (operation.getRequestBody() != null && body != null && body.length() > 0 && contentType != null
+                && !isJson(contentType)) {
+            ErrorResponses.send(ctx, ErrorCode.TEL_011, 415, "Content-Type: expected application/json, got '"
+                    + clip(contentType) + "'", Map.of("field", "Content-Type"));
+            return;
+        }
+        RequestUtils.extract(request, operation, () -> Future.succeededFuture(body))
+                .map(extracted -> contentType == null ? new AsJson(extracted) : extracted)
+                .compose(validatable -> validator.validate(validatable, operation.getOperationId()))
+                .onSuccess(validated -> ctx.next())
+                .onFailure(failure -> {
+                    SwitchboardException error = ValidationFailures.toException(failure, operation);
+                    if (error.code() == ErrorCode.TEL_900) {
+                        ctx.fail(error);
+                    } else {
+                        ErrorResponses.send(ctx, error.code(), error.httpStatus(), error.getMessage(), error.details());
+                    }
+                    if (streamed) {
+                        request.resume();
+                    }
+                });
+    }
+
+    /** @return whether a Content-Type value is JSON ({@code application/json} or {@code +json}) */
+    static boolean isJson(String contentType) {
+        String type = contentType.toLowerCase(Locale.ROOT);
+        int semicolon = type.indexOf(';');
+        type = (semicolon < 0 ? type : type.substring(0, semicolon)).trim();
+        return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+    }
+
+    private static String clip(String text) {
+        return text.length() > 64 ? text.substring(0, 64) + "..." : text;
+    }
+
+    /** A request without {@code Content-Type}, read as JSON (as the handlers always have). */
+    private record AsJson(io.vertx.openapi.validation.ValidatableRequest request)
+            implements io.vertx.openapi.validation.ValidatableRequest {
+
+        @Override
+        public String getContentType() {
+            return "application/json";
+        }
+
+        @Override
+        public Map<String, io.vertx.openapi.validation.RequestParameter> getCookies() {
+            return request.getCookies();
+        }
+
+        @Override
+        public Map<String, io.vertx.openapi.validation.RequestParameter> getHeaders() {
+            return request.getHeaders();
+        }
+
+        @Override
+        public Map<String, io.vertx.openapi.validation.RequestParameter> getPathParameters() {
+            return request.getPathParameters();
+        }
+
+        @Override
+        public Map<String, io.vertx.openapi.validation.RequestParameter> getQuery() {
+            return request.getQuery();
+        }
+
+        @Override
+        public io.vertx.openapi.validation.RequestParameter getBody() {
+            return request.getBody();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.switchboard.api.contract;
+
+import io.switchboard.contract.error.ErrorCode;
+import io.switchboard.contract.error.SwitchboardException;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.contract.Parameter;
+import io.vertx.openapi.validation.SchemaValidationException;
+import io.vertx.openapi.validation.ValidatorException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns vertx-openapi's validation failures into the contract's error: 400 TEL-011 with
+ * {@code details.field} naming the offending field and a message {@code "<field>: <problem>"}.
+ *
+ * <p>The field is: the parameter's name for a path, query or header parameter; for the body, the
+ * JSON pointer of the offending value without its leading slash ({@code to},
+ * {@code limits/calls_per_second}), the unknown property's name for an additional property, the
+ * missing property's name for a missing required one, and {@code body} when the body itself is
+ * missing, not JSON or not an object. Anything that is not a validation failure is TEL-900.
+ *
+ * <p>vertx-openapi 5.0.7 and vertx-json-schema 5.0.7 name neither the parameter nor the property in
+ * a structured way, so both are read from their messages (formats quoted below); the tests of
+ * {@code ApiContractTest} fail if a new version words them differently.
+ */
+final class ValidationFailures {
+
+    /** vertx-json-schema: {@code Instance does not have required property "to"}. */
+    private static final Pattern REQUIRED = Pattern.compile("required property \"([^\"]+)\"");
+    /** vertx-json-schema: {@code Property "extra" does not match additional properties schema}. */
+    private static final Pattern PROPERTY = Pattern.compile("[Pp]roperty \"([^\"]+)\"");
+
+    private ValidationFailures() {
+    }
+
+    /**
+     * @param failure what {@code RequestValidator.validate} failed with
+     * @param operation the operation validated
+     * @return the error to answer with
+     */
+    static SwitchboardException toException(Throwable failure, Operation operation) {
+        if (!(failure instanceof ValidatorException invalid)) {
+            return new SwitchboardException(ErrorCode.TEL_900, "request validation failed: " + failure,
+                    Map.of(), 500, failure);
+        }
+        String message = String.valueOf(invalid.getMessage());
+        Parameter parameter = parameterNamedIn(message, operation);
+        if (parameter != null) {
+            String reason = invalid instanceof SchemaValidationException schema ? reason(schema.getOutputUnit())
+                    : reasonOf(message);
+            return field(parameter.getName(), reason);
+        }
+        if (invalid instanceof SchemaValidationException schema && schema.getOutputUnit() != null) {
+            return body(schema.getOutputUnit());
+        }
+        if (message.contains("required body")) {
+            return field("body", "required: a JSON object");
+        }
+        return field("body", "not valid JSON for this operation (" + message + ")");
+    }
+
+    private static SwitchboardException body(OutputUnit unit) {
+        OutputUnit leaf = firstLeaf(unit);
+        String error = leaf.getError() == null ? "invalid" : leaf.getError();
+        String pointer = pointer(leaf.getInstanceLocation());
+        Matcher required = REQUIRED.matcher(error);
+        if (required.find()) {
+            return field(join(pointer, required.group(1)), "required");
+        }
+        String keyword = leaf.getKeywordLocation() == null ? "" : leaf.getKeywordLocation();
+        Matcher property = PROPERTY.matcher(error);
+        if (keyword.endsWith("additionalProperties") && property.find()) {
+            return field(join(pointer, property.group(1)), "unknown field");
+        }
+        return field(pointer.isEmpty() ? "body" : pointer, error);
+    }
+
+    /** @return the first error without sub-errors, depth first */
+    private static OutputUnit firstLeaf(OutputUnit unit) {
+        OutputUnit current = unit;
+        while (current.getErrors() != null && !current.getErrors().isEmpty()) {
+            current = current.getErrors().get(0);
+        }
+        return current;
+    }
+
+    private static String reason(OutputUnit unit) {
+        if (unit == null) {
+            return "invalid";
+        }
+        OutputUnit leaf = firstLeaf(unit);
+        return leaf.getError() == null ? "invalid" : leaf.getError();
+    }
+
+    private static String reasonOf(String message) {
+        if (message.contains("does not contain the required")) {
+            return "required";
+        }
+        return message;
+    }
+
+    /** @return the operation's parameter that the message names ({@code ... parameter <name> ...}) */
+    private static Parameter parameterNamedIn(String message, Operation operation) {
+        List<Parameter> candidates = new ArrayList<>(operation.getParameters());
+        candidates.sort((a, b) -> b.getName().length() - a.getName().length());
+        for (Parameter parameter : candidates) {
+            Pattern named = Pattern.compile("parameter " + Pattern.quote(parameter.getName()) + "(?:[ .]|$)");
+            if (named.matcher(message).find()) {
+                return parameter;
+            }
+        }
+        return null;
+    }
+
+    /** @return a JSON pointer ({@code #/a/b}, {@code /a/b}) as {@code a/b}, unescaped; "" for the root */
+    static String pointer(String location) {
+        if (location == null) {
+            return "";
+        }
+        String path = location.startsWith("#") ? location.substring(1) : location;
+        path = path.startsWith("/") ? path.substring(1) : path;
+        return path.replace("~1", "/").replace("~0", "~");
+    }
+
+    private static String join(String pointer, String name) {
+        return pointer.isEmpty() ? name : pointer + "/" + name;
+    }
+
+    private static SwitchboardException field(String field, String reason) {
+        return SwitchboardException.invalidField(ErrorCode.TEL_011, field, field + ": " + reason);
+    }
+}
