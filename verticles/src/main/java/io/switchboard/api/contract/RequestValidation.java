@@ -26,11 +26,12 @@ import java.util.Map;
  *   <li>find the document's operation for the method and path (none: the request goes on
  *       untouched, so the router's 404/405 and the webhook relay of an unlisted carrier path still
  *       answer); read the body with a {@link BodyHandler} limited to {@code bodyLimit} bytes (413
- *       TEL-011 beyond), except for operations marked {@link ApiContract#STREAMED_BODY}, whose body
- *       is left unread (the request is paused until the handler takes it);</li>
+ *       TEL-011 beyond), except for operations marked {@link ApiContract#STREAMED_BODY} and
+ *       WebSocket upgrades, which are left unread (paused until their handler takes them);</li>
  *   <li>check the media type (an operation with a JSON body refuses a non-empty body of another
  *       {@code Content-Type} with 415 TEL-011, {@code details.field}: {@code Content-Type}; a body
- *       without {@code Content-Type} is read as JSON), then validate the path, query and header
+ *       without {@code Content-Type} is read as JSON; see {@link PreparedRequest} for how
+ *       parameters are read), then validate the path, query and header
  *       parameters and the JSON body with vertx-openapi's {@link RequestValidator}; a failure is
  *       400 TEL-011 naming the field ({@link ValidationFailures}).</li>
  * </ol>
@@ -78,12 +79,20 @@ public final class RequestValidation {
             return;
         }
         ctx.put(OPERATION_KEY, operation);
-        if (contract.streamedBody(operation.getOperationId())) {
+        if (untouched(ctx, operation)) {
             ctx.request().pause();
             ctx.next();
         } else {
             bodies.handle(ctx);
         }
+    }
+
+    /**
+     * @return whether the request must reach its handler unread: a streamed body, or a WebSocket
+     *     upgrade (a request read to its end can no longer be upgraded)
+     */
+    private boolean untouched(RoutingContext ctx, Operation operation) {
+        return contract.streamedBody(operation.getOperationId()) || ctx.request().canUpgradeToWebSocket();
     }
 
     private void validate(RoutingContext ctx) {
@@ -92,7 +101,7 @@ public final class RequestValidation {
             ctx.next();
             return;
         }
-        boolean streamed = contract.streamedBody(operation.getOperationId());
+        boolean streamed = untouched(ctx, operation);
         Buffer body = streamed || ctx.body() == null ? null : ctx.body().buffer();
         HttpServerRequest request = ctx.request();
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
@@ -103,7 +112,7 @@ public final class RequestValidation {
             return;
         }
         RequestUtils.extract(request, operation, () -> Future.succeededFuture(body))
-                .map(extracted -> contentType == null ? new AsJson(extracted) : extracted)
+                .map(extracted -> PreparedRequest.of(extracted, operation, request))
                 .compose(validatable -> validator.validate(validatable, operation.getOperationId()))
                 .onSuccess(validated -> ctx.next())
                 .onFailure(failure -> {
@@ -129,40 +138,5 @@ public final class RequestValidation {
 
     private static String clip(String text) {
         return text.length() > 64 ? text.substring(0, 64) + "..." : text;
-    }
-
-    /** A request without {@code Content-Type}, read as JSON (as the handlers always have). */
-    private record AsJson(io.vertx.openapi.validation.ValidatableRequest request)
-            implements io.vertx.openapi.validation.ValidatableRequest {
-
-        @Override
-        public String getContentType() {
-            return "application/json";
-        }
-
-        @Override
-        public Map<String, io.vertx.openapi.validation.RequestParameter> getCookies() {
-            return request.getCookies();
-        }
-
-        @Override
-        public Map<String, io.vertx.openapi.validation.RequestParameter> getHeaders() {
-            return request.getHeaders();
-        }
-
-        @Override
-        public Map<String, io.vertx.openapi.validation.RequestParameter> getPathParameters() {
-            return request.getPathParameters();
-        }
-
-        @Override
-        public Map<String, io.vertx.openapi.validation.RequestParameter> getQuery() {
-            return request.getQuery();
-        }
-
-        @Override
-        public io.vertx.openapi.validation.RequestParameter getBody() {
-            return request.getBody();
-        }
     }
 }

@@ -33,6 +33,14 @@ final class ValidationFailures {
     private static final Pattern REQUIRED = Pattern.compile("required property \"([^\"]+)\"");
     /** vertx-json-schema: {@code Property "extra" does not match additional properties schema}. */
     private static final Pattern PROPERTY = Pattern.compile("[Pp]roperty \"([^\"]+)\"");
+    private static final Pattern ADDITIONAL = Pattern.compile("does not match additional properties schema");
+    /** Errors of enclosing keywords, which name no problem of their own. */
+    private static final Pattern GENERIC = Pattern.compile("Property \".*\" does not match schema|A sub-?schema had errors"
+            + "|Items did not match schema|Instance does not match every subschema");
+    /** vertx-json-schema: {@code Instance type string is invalid. Expected integer}. */
+    private static final Pattern TYPE = Pattern.compile("Instance type (\\w+) is invalid\\. Expected (\\w+)");
+    /** vertx-json-schema: {@code Instance does not match any of ["live","test"]}. */
+    private static final Pattern CHOICE = Pattern.compile("Instance does not match any of \\[(.*)]");
 
     private ValidationFailures() {
     }
@@ -64,36 +72,98 @@ final class ValidationFailures {
     }
 
     private static SwitchboardException body(OutputUnit unit) {
-        OutputUnit leaf = firstLeaf(unit);
-        String error = leaf.getError() == null ? "invalid" : leaf.getError();
-        String pointer = pointer(leaf.getInstanceLocation());
+        OutputUnit chosen = mostSpecific(unit);
+        String error = chosen.getError() == null ? "invalid" : chosen.getError();
+        String pointer = pointer(chosen.getInstanceLocation());
         Matcher required = REQUIRED.matcher(error);
         if (required.find()) {
             return field(join(pointer, required.group(1)), "required");
         }
-        String keyword = leaf.getKeywordLocation() == null ? "" : leaf.getKeywordLocation();
-        Matcher property = PROPERTY.matcher(error);
-        if (keyword.endsWith("additionalProperties") && property.find()) {
-            return field(join(pointer, property.group(1)), "unknown field");
+        if (ADDITIONAL.matcher(error).find()) {
+            Matcher property = PROPERTY.matcher(error);
+            String name = property.find() ? property.group(1) : "";
+            return field(pointer.equals(name) || pointer.endsWith("/" + name) || name.isEmpty() ? pointer
+                    : join(pointer, name), "unknown field");
         }
-        return field(pointer.isEmpty() ? "body" : pointer, error);
+        return field(pointer.isEmpty() ? "body" : pointer, readable(error));
     }
 
-    /** @return the first error without sub-errors, depth first */
-    private static OutputUnit firstLeaf(OutputUnit unit) {
-        OutputUnit current = unit;
-        while (current.getErrors() != null && !current.getErrors().isEmpty()) {
-            current = current.getErrors().get(0);
+    /**
+     * vertx-json-schema lists the errors flat, the generic ones of the enclosing keywords
+     * ({@code properties}, {@code items}, {@code $ref}) beside the specific one, and adds an
+     * {@code additionalProperties} error for every property that failed its own schema.
+     *
+     * @return the specific error about the deepest value; an unknown field only when nothing else
+     *     is wrong with that value
+     */
+    private static OutputUnit mostSpecific(OutputUnit unit) {
+        List<OutputUnit> all = new ArrayList<>();
+        flatten(unit, all);
+        OutputUnit best = null;
+        OutputUnit unknown = null;
+        for (OutputUnit candidate : all) {
+            String error = candidate.getError() == null ? "" : candidate.getError();
+            if (GENERIC.matcher(error).matches()) {
+                continue;
+            }
+            if (ADDITIONAL.matcher(error).find()) {
+                unknown = deeper(unknown, candidate);
+            } else {
+                best = deeper(best, candidate);
+            }
         }
-        return current;
+        if (best != null) {
+            return best;
+        }
+        if (unknown != null) {
+            return unknown;
+        }
+        return all.isEmpty() ? unit : all.get(0);
+    }
+
+    private static OutputUnit deeper(OutputUnit current, OutputUnit candidate) {
+        return current == null || depth(candidate) > depth(current) ? candidate : current;
+    }
+
+    private static int depth(OutputUnit unit) {
+        String pointer = pointer(unit.getInstanceLocation());
+        return pointer.isEmpty() ? 0 : pointer.split("/").length;
+    }
+
+    private static void flatten(OutputUnit unit, List<OutputUnit> into) {
+        if (unit.getErrors() == null || unit.getErrors().isEmpty()) {
+            if (unit.getError() != null) {
+                into.add(unit);
+            }
+            return;
+        }
+        if (unit.getError() != null) {
+            into.add(unit);
+        }
+        for (OutputUnit child : unit.getErrors()) {
+            flatten(child, into);
+        }
     }
 
     private static String reason(OutputUnit unit) {
         if (unit == null) {
             return "invalid";
         }
-        OutputUnit leaf = firstLeaf(unit);
-        return leaf.getError() == null ? "invalid" : leaf.getError();
+        OutputUnit chosen = mostSpecific(unit);
+        return chosen.getError() == null ? "invalid" : readable(chosen.getError());
+    }
+
+    /** @return vertx-json-schema's message in the API's words where it is one of the common ones */
+    static String readable(String error) {
+        Matcher type = TYPE.matcher(error);
+        if (type.matches()) {
+            return "expected " + type.group(2) + ", got " + type.group(1);
+        }
+        Matcher choice = CHOICE.matcher(error);
+        if (choice.matches()) {
+            return "expected one of " + choice.group(1).replace("\"", "").replace(",", ", ");
+        }
+        return error.isEmpty() ? "invalid" : Character.toLowerCase(error.charAt(0)) + error.substring(1);
     }
 
     private static String reasonOf(String message) {
