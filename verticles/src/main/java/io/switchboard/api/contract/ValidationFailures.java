@@ -39,6 +39,8 @@ final class ValidationFailures {
             + "|Items did not match schema|Instance does not match every subschema");
     /** vertx-json-schema: {@code Instance type string is invalid. Expected integer}. */
     private static final Pattern TYPE = Pattern.compile("Instance type (\\w+) is invalid\\. Expected (\\w+)");
+    /** vertx-json-schema: {@code string does not match format "uuid"}. */
+    private static final Pattern FORMAT = Pattern.compile("does not match format \"([^\"]+)\"");
     /** vertx-json-schema: {@code Instance does not match any of ["live","test"]}. */
     private static final Pattern CHOICE = Pattern.compile("Instance does not match any of \\[(.*)]");
 
@@ -66,9 +68,12 @@ final class ValidationFailures {
             return body(schema.getOutputUnit());
         }
         if (message.contains("required body")) {
-            return field("body", "required: a JSON object");
+            return field("body", "required (a JSON object)");
         }
-        return field("body", "not valid JSON for this operation (" + message + ")");
+        if (message.contains("can't be decoded")) {
+            return field("body", "not valid JSON");
+        }
+        return field("body", message);
     }
 
     private static SwitchboardException body(OutputUnit unit) {
@@ -158,6 +163,17 @@ final class ValidationFailures {
         Matcher type = TYPE.matcher(error);
         if (type.matches()) {
             return "expected " + type.group(2) + ", got " + type.group(1);
+        }
+        Matcher format = FORMAT.matcher(error);
+        if (format.find()) {
+            return switch (format.group(1)) {
+                case "uuid" -> "expected a UUID";
+                case "date-time" -> "expected an RFC 3339 timestamp such as 2026-12-01T00:00:00Z";
+                default -> "expected the format " + format.group(1);
+            };
+        }
+        if (error.contains("does not match pattern")) {
+            return "not of the expected form (see its pattern in /openapi.yaml)";
         }
         Matcher choice = CHOICE.matcher(error);
         if (choice.matches()) {

@@ -192,6 +192,16 @@ class RequestValidationTest {
         refused("GET", "/v1/audit?limit=abc", null, 400, "limit");
         refused("GET", "/v1/audit?from=2026-13-45", null, 400, "from");
 
+        // the messages, in the API's words
+        assertEquals("extra: unknown field", error(send("POST", "/v1/calls", "application/json",
+                "{" + call + ",\"extra\":1}")).getString("message"));
+        assertEquals("limit: expected integer, got string", error(send("GET", "/v1/calls?limit=abc", null, null))
+                .getString("message"));
+        assertEquals("from: expected an RFC 3339 timestamp such as 2026-12-01T00:00:00Z",
+                error(send("GET", "/v1/cdrs?from=yesterday", null, null)).getString("message"));
+        assertEquals("body: not valid JSON", error(send("POST", "/v1/calls", "application/json", "{\"to\":"))
+                .getString("message"));
+
         assertEquals(List.of(), sent, "refused requests reached a handler's event-bus address");
         assertEquals(decksBefore, send("GET", "/v1/decks", null, null).body(), "no deck stored");
 
