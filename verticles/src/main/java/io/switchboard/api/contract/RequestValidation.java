@@ -12,8 +12,12 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.contract.Parameter;
+import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.RequestUtils;
 import io.vertx.openapi.validation.RequestValidator;
+import io.vertx.openapi.validation.ValidatableRequest;
+import io.vertx.openapi.validation.impl.RequestValidatorImpl;
 import java.util.Locale;
 import java.util.Map;
 
@@ -36,9 +40,8 @@ import java.util.Map;
  *       400 TEL-011 naming the field ({@link ValidationFailures}).</li>
  * </ol>
  * Handlers keep their own checks (defence in depth, and the messages of checks the document cannot
- * express, such as E.164 numbers, which are TEL-001). vertx-openapi validates on a worker thread
- * ({@code executeBlocking}), so each validated request takes two thread hand-offs; nothing blocks
- * the event loop.
+ * express, such as E.164 numbers, which are TEL-001). Validation is computation only (the
+ * contract's schemas are compiled at start) and runs on the event loop (see {@link #validate}).
  */
 public final class RequestValidation {
 
@@ -113,7 +116,7 @@ public final class RequestValidation {
         }
         RequestUtils.extract(request, operation, () -> Future.succeededFuture(body))
                 .map(extracted -> PreparedRequest.of(extracted, operation, request))
-                .compose(validatable -> validator.validate(validatable, operation.getOperationId()))
+                .compose(validatable -> validate(validatable, operation))
                 .onSuccess(validated -> ctx.next())
                 .onFailure(failure -> {
                     SwitchboardException error = ValidationFailures.toException(failure, operation);
@@ -126,6 +129,37 @@ public final class RequestValidation {
                         request.resume();
                     }
                 });
+    }
+
+    /**
+     * Validates on the calling event loop when the validator is vertx-openapi's own implementation
+     * (whose {@code validateParameter} and {@code validateBody} are public methods): its
+     * {@link RequestValidator#validate(ValidatableRequest, String)} makes the same calls inside an
+     * ordered {@code executeBlocking}, which queues every request of the verticle behind one worker
+     * and adds two thread hand-offs for work that is computation only. Another implementation is
+     * called through the interface.
+     *
+     * @return the validated request, or the validator's exception
+     */
+    private Future<?> validate(ValidatableRequest request, Operation operation) {
+        if (!(validator instanceof RequestValidatorImpl direct)) {
+            return validator.validate(request, operation.getOperationId());
+        }
+        try {
+            for (Parameter parameter : operation.getParameters()) {
+                Map<String, RequestParameter> values = switch (parameter.getIn()) {
+                    case QUERY -> request.getQuery();
+                    case PATH -> request.getPathParameters();
+                    case HEADER -> request.getHeaders();
+                    case COOKIE -> request.getCookies();
+                };
+                direct.validateParameter(parameter, values.get(parameter.getName()));
+            }
+            direct.validateBody(operation.getRequestBody(), request);
+            return Future.succeededFuture();
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
     }
 
     /** @return whether a Content-Type value is JSON ({@code application/json} or {@code +json}) */
