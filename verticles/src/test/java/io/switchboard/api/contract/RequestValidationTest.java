@@ -221,6 +221,10 @@ class RequestValidationTest {
             HttpResponse<String> passed = send("GET", path, null, null);
             assertFalse(passed.body().contains("TEL-011"), path + " -> " + passed.body());
         }
+        // carrier webhooks are relayed as before: an unknown carrier is the relay's 404, not a validation error
+        HttpResponse<String> webhook = send("POST", "/v1/webhooks/Nobody/status", "application/x-www-form-urlencoded", "a=1");
+        assertEquals(404, webhook.statusCode(), webhook.body());
+        assertEquals("TEL-013", error(webhook).getString("code"));
         // and an E.164 problem stays the handler's TEL-001
         HttpResponse<String> shortNumber = send("POST", "/v1/calls", "application/json",
                 "{\"to\":\"+1555\",\"from\":\"" + CALLER + "\"}");
