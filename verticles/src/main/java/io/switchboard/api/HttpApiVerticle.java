@@ -26,8 +26,9 @@ import io.switchboard.router.store.RatesCopy;
  * ({@link CallsApi}), CDRs, usage, costs and webhook deliveries ({@link RecordsApi}), the WebSocket event
  * stream {@code /v1/events} ({@link io.switchboard.api.events.EventStreamApi}); serves the OpenAPI
  * document at {@code /openapi.yaml} and validates every request against it before the handlers
- * ({@link RequestValidation}); assigns and echoes {@code X-Request-Id}, enforces {@code http.body-limit} (413 TEL-011; deck uploads have their own
- * limit) and answers unknown paths with TEL-013.
+ * ({@link RequestValidation}); assigns and echoes {@code X-Request-Id}, enforces
+ * {@code http.body-limit} (413 TEL-011; deck uploads have their own limit) and answers unknown
+ * paths with TEL-013.
  */
 public final class HttpApiVerticle extends VerticleBase {
 
