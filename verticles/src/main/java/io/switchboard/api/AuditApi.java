@@ -29,7 +29,7 @@ final class AuditApi {
             log.list(Params.optional(ctx, "tenant_id"), Params.optional(ctx, "action"), Params.time(ctx, "from"),
                             Params.time(ctx, "to"), after == null ? null : Params.positiveLong(ctx, "starting_after"),
                             Params.limit(ctx, 100, 1000))
-                    .onSuccess(rows -> ApiResponses.json(ctx, 200, Map.of("entries", rows)))
+                    .onSuccess(rows -> ApiResponses.json(ctx, 200, Map.of("data", rows)))
                     .onFailure(error -> ApiResponses.error(ctx, error, "audit"));
         } catch (SwitchboardException e) {
             ApiResponses.error(ctx, e, "audit");

@@ -1,5 +1,7 @@
 package io.switchboard.api;
 
+import io.switchboard.api.contract.ApiContract;
+import io.switchboard.api.contract.RequestValidation;
 import io.switchboard.http.ErrorResponses;
 import io.switchboard.http.HttpServers;
 import io.switchboard.http.ObservabilityRoutes;
@@ -27,9 +29,11 @@ import io.switchboard.api.tenants.TenantStore;
  * <p>It serves the operator endpoints ({@code /health/*}, {@code /metrics}), rate decks
  * ({@link DecksApi}), route explanations ({@link RoutesApi}), carrier health ({@link HealthApi}), calls and messages
  * ({@link CallsApi}), CDRs, usage, costs and webhook deliveries ({@link RecordsApi}), the WebSocket event
- * stream {@code /v1/events} ({@link io.switchboard.api.events.EventStreamApi}); assigns and echoes
- * {@code X-Request-Id}, enforces {@code http.body-limit} (413 TEL-011; deck uploads have their own
- * limit) and answers unknown paths with TEL-013.
+ * stream {@code /v1/events} ({@link io.switchboard.api.events.EventStreamApi}), API keys, tenants and
+ * the audit log; authenticates every {@code /v1} request ({@link AuthHandler}), then validates it
+ * against the OpenAPI document served at {@code /openapi.yaml} ({@link RequestValidation}) before the
+ * handlers; assigns and echoes {@code X-Request-Id}, enforces {@code http.body-limit} (413 TEL-011;
+ * deck uploads have their own limit) and answers unknown paths with TEL-013.
  */
 public final class HttpApiVerticle extends VerticleBase {
 
@@ -37,6 +41,7 @@ public final class HttpApiVerticle extends VerticleBase {
 
     private final NodeContext node;
     private HttpServer server;
+    private Router router;
     private io.switchboard.api.events.EventStreamApi events;
     private io.switchboard.api.auth.LastUsed lastUsed;
     private io.switchboard.api.auth.KeyVerifier verifier;
@@ -48,6 +53,10 @@ public final class HttpApiVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        return ApiContract.load(vertx).compose(this::serve);
+    }
+
+    private Future<?> serve(ApiContract contract) {
         var http = node.config().http();
         var api = node.config().api();
         KeyStore keys = new KeyStore(node.pool());
@@ -58,6 +67,7 @@ public final class HttpApiVerticle extends VerticleBase {
         Router router = Router.router(vertx);
         router.route().handler(RequestIds::handle);
         router.route().handler(new AuthHandler(verifier));
+        new RequestValidation(vertx, contract, http.bodyLimit()).install(router);
         var settings = node.config().router();
         DeckStore store = new DeckStore(node.pool());
         DecksApi decks = new DecksApi(vertx, store, new DeckImporter(vertx, store, new RatesCopy(node.database()), settings.currency(),
@@ -82,6 +92,7 @@ public final class HttpApiVerticle extends VerticleBase {
         new SandboxApi(vertx).mount(router);
         ObservabilityRoutes.mount(router, node.liveness(), node.readiness(), node.registry());
         ErrorResponses.install(router);
+        this.router = router;
         vertx.setPeriodic(api.lastUsedFlushMs(), id -> lastUsed.flush().onFailure(error ->
                 LOG.warn("api keys: last_used_at not written, kept for the next flush: {}", error.getMessage())));
         return KeyBootstrap.ensure(keys, Tenants.DEFAULT, api.bootstrapAdminKey())
@@ -115,6 +126,11 @@ public final class HttpApiVerticle extends VerticleBase {
     /** @return this node's API-key verifier, for the other doors of the API (gRPC, event bus) */
     public io.switchboard.api.auth.ApiKeyAuthenticator authenticator() {
         return verifier;
+    }
+
+    /** @return the routes of the public API, in order (for tests that compare them with the OpenAPI document) */
+    public java.util.List<io.vertx.ext.web.Route> routes() {
+        return router == null ? java.util.List.of() : router.getRoutes();
     }
 
     /** @return the bound port (useful when {@code http.port} is 0) */

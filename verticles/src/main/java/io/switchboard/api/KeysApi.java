@@ -118,7 +118,7 @@ final class KeysApi {
             String tenant = caller.has(Scopes.ADMIN) ? Params.optional(ctx, "tenant_id")
                     : tenant(caller, Params.optional(ctx, "tenant_id"));
             keys.list(tenant, Params.limit(ctx, 50, 500), Params.optional(ctx, "starting_after"))
-                    .onSuccess(list -> ApiResponses.json(ctx, 200, Map.of("keys", list)))
+                    .onSuccess(list -> ApiResponses.json(ctx, 200, Map.of("data", list)))
                     .onFailure(error -> ApiResponses.error(ctx, error, "keys"));
         } catch (SwitchboardException e) {
             ApiResponses.error(ctx, e, "keys");

@@ -70,7 +70,7 @@ final class TenantsApi {
     private void list(RoutingContext ctx) {
         try {
             tenants.list(Params.limit(ctx, 50, 500), Params.optional(ctx, "starting_after"))
-                    .onSuccess(list -> ApiResponses.json(ctx, 200, Map.of("tenants", list)))
+                    .onSuccess(list -> ApiResponses.json(ctx, 200, Map.of("data", list)))
                     .onFailure(error -> ApiResponses.error(ctx, error, "tenants"));
         } catch (SwitchboardException e) {
             ApiResponses.error(ctx, e, "tenants");
@@ -131,9 +131,10 @@ final class TenantsApi {
                 }
             }
         }
-        String webhookUrl = body.has("webhook_url") && body.text("webhook_url", false, 2048) != null
-                && body.text("webhook_url", false, 2048).isEmpty() ? "" : body.url("webhook_url");
+        String raw = body.has("webhook_url") ? body.text("webhook_url", false, 2048) : null;
+        // on update, null or "" clears the URL ("" is what TenantStore reads as "clear")
+        String webhookUrl = !body.has("webhook_url") ? null : raw == null || raw.isEmpty() ? "" : body.url("webhook_url");
         return new TenantStore.Settings(name, body.oneOf("plan", PLANS), body.decimal("spend_cap"), currency, limitMap,
-                webhookUrl, creating ? null : body.oneOf("status", Set.of("active", "suspended")));
+                creating && "".equals(webhookUrl) ? null : webhookUrl, creating ? null : body.oneOf("status", Set.of("active", "suspended")));
     }
 }

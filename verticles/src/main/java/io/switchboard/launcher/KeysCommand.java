@@ -67,7 +67,7 @@ final class KeysCommand {
         void run(ApiClient client, PrintWriter out) throws ApiClient.ApiException {
             JsonObject page = client.get("v1/keys?limit=500" + (tenant == null ? "" : "&tenant_id=" + DecksCommand.q(tenant)));
             Table table = new Table("ID", "PREFIX", "TENANT", "MODE", "SCOPES", "EXPIRES", "REVOKED", "LAST USED");
-            page.getJsonArray("keys").forEach(k -> {
+            page.getJsonArray("data").forEach(k -> {
                 JsonObject key = (JsonObject) k;
                 table.row(key.getString("id"), key.getString("prefix"), key.getString("tenant_id"), key.getString("mode"),
                         String.join(",", key.getJsonArray("scopes").stream().map(String::valueOf).toList()),

@@ -172,6 +172,11 @@ public final class Node {
         return httpApi instanceof io.switchboard.api.HttpApiVerticle api ? api.port() : -1;
     }
 
+    /** @return the public API's routes, in order, or an empty list when this node has no http-api role */
+    public java.util.List<io.vertx.ext.web.Route> httpRoutes() {
+        return httpApi instanceof io.switchboard.api.HttpApiVerticle api ? api.routes() : java.util.List.of();
+    }
+
     /** @return where this node's PostgreSQL is */
     public io.switchboard.storage.DatabaseTarget database() {
         return database.target();

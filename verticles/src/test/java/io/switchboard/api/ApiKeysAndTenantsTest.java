@@ -134,7 +134,7 @@ class ApiKeysAndTenantsTest {
         assertTrue(listing.contains(created.getString("id")));
         assertFalse(listing.contains(secret), "a listing never shows a secret");
         awaitTrue("last_used_at written in a batch", () -> new JsonObject(send("GET", "/v1/keys", keyA, null).body())
-                .getJsonArray("keys").stream().map(JsonObject.class::cast)
+                .getJsonArray("data").stream().map(JsonObject.class::cast)
                 .anyMatch(k -> k.getString("id").equals(created.getString("id")) && k.getString("last_used_at") != null));
 
         // rotation: the new key works, the old one too until its grace ends
@@ -235,7 +235,7 @@ class ApiKeysAndTenantsTest {
                 .put("from", CALLER).put("body", "hello").encode());
         assertEquals(201, message.statusCode(), message.body());
         String messageId = new JsonObject(message.body()).getString("id");
-        String keyIdA = new JsonObject(send("GET", "/v1/keys", keyA, null).body()).getJsonArray("keys").stream()
+        String keyIdA = new JsonObject(send("GET", "/v1/keys", keyA, null).body()).getJsonArray("data").stream()
                 .map(JsonObject.class::cast).filter(k -> k.getString("prefix").equals(keyA.substring(0, 16)))
                 .findFirst().orElseThrow().getString("id");
 
@@ -297,7 +297,7 @@ class ApiKeysAndTenantsTest {
     private JsonArray audit(String action) throws Exception {
         HttpResponse<String> page = send("GET", "/v1/audit?action=" + action + "&limit=200", TestNodes.ADMIN_KEY, null);
         assertEquals(200, page.statusCode(), page.body());
-        return new JsonObject(page.body()).getJsonArray("entries");
+        return new JsonObject(page.body()).getJsonArray("data");
     }
 
     private static String code(HttpResponse<String> response) {
