@@ -53,6 +53,8 @@ public final class CdrWriterVerticle extends RoleVerticle {
     private final List<Message<?>> waiting = new ArrayList<>();
     private long flushTimer = -1;
     private boolean draining;
+    /** After a failed write: no new attempt before the retry timer fires (no connection storm, no log flood). */
+    private boolean backingOff;
     private boolean stopped;
     private final AtomicInteger journalBatches = new AtomicInteger();
     private final AtomicLong journalBytes = new AtomicLong();
@@ -83,6 +85,8 @@ public final class CdrWriterVerticle extends RoleVerticle {
         return vertx.executeBlocking(() -> CdrJournal.open(dir, settings.journalMaxMb() * 1024L * 1024L), false)
                 .compose(opened -> {
                     journal = opened;
+                    journalBatches.set(opened.batches());
+                    journalBytes.set(opened.bytes());
                     LOG.info("cdr-writer: journal {} ({} batches waiting)", journal.file(), journal.batches());
                     return rows.ensurePartitions(3).otherwise(0);
                 })
@@ -131,6 +135,7 @@ public final class CdrWriterVerticle extends RoleVerticle {
         byte[] batch = JournalEntry.encode(entries);
         vertx.executeBlocking(() -> {
             journal.append(batch);
+            updateGauges();
             return null;
         }, true).onComplete(done -> {
             if (done.succeeded()) {
@@ -147,7 +152,7 @@ public final class CdrWriterVerticle extends RoleVerticle {
 
     /** Writes the oldest journal batches to PostgreSQL (and Kafka), then removes them. */
     private void drain() {
-        if (draining || stopped || journal == null) {
+        if (draining || backingOff || stopped || journal == null) {
             return;
         }
         draining = true;
@@ -162,17 +167,22 @@ public final class CdrWriterVerticle extends RoleVerticle {
                     .compose(count -> exportToKafka(entries).map(count))
                     .compose(count -> vertx.executeBlocking(() -> {
                         journal.remove(batches.size());
+                        updateGauges();
                         return count;
                     }, true))
                     .onSuccess(written::increment)
                     .map(count -> batches.size());
         }).onComplete(result -> {
             draining = false;
-            updateGauges();
             if (result.failed()) {
                 failures.increment();
-                LOG.warn("cdr-writer: cannot write CDRs yet ({}); {} batches wait in the journal",
-                        result.cause().getMessage(), journal.batches());
+                LOG.warn("cdr-writer: cannot write CDRs yet ({}); {} batches wait in the journal; next try in {} ms",
+                        result.cause().getMessage(), journalBatches.get(), node.config().cdr().retryIntervalMs());
+                backingOff = true;
+                vertx.setTimer(node.config().cdr().retryIntervalMs(), id -> {
+                    backingOff = false;
+                    drain();
+                });
             } else if (result.result() > 0) {
                 drain();
             }
@@ -196,6 +206,7 @@ public final class CdrWriterVerticle extends RoleVerticle {
         return Future.all(sends).mapEmpty();
     }
 
+    /** Reads the journal's depth into the gauges; on the journal's (ordered) worker, like every journal call. */
     private void updateGauges() {
         journalBatches.set(journal.batches());
         journalBytes.set(journal.bytes());
