@@ -63,7 +63,9 @@ public final class CdrJournal implements Closeable {
                 channel.close();
                 continue;
             }
-            QueueFile queue = new QueueFile.Builder(dir.resolve("cdr-journal-" + n + ".tape").toFile()).build();
+            QueueFile queue = new QueueFile.Builder(dir.resolve("cdr-journal-" + n + ".tape").toFile())
+                    .zero(false) // removed batches are not overwritten: the header alone says where data is
+                    .build();
             return new CdrJournal(queue, channel, lock, maxBytes);
         }
         throw new IOException("all " + MAX_FILES + " CDR journals in " + dir + " are held by other processes");

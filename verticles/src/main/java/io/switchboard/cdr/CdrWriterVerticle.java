@@ -55,6 +55,8 @@ public final class CdrWriterVerticle extends RoleVerticle {
     private boolean draining;
     /** After a failed write: no new attempt before the retry timer fires (no connection storm, no log flood). */
     private boolean backingOff;
+    /** A batch arrived while a drain was running: look again when it ends. */
+    private boolean drainAgain;
     private boolean stopped;
     private final AtomicInteger journalBatches = new AtomicInteger();
     private final AtomicLong journalBytes = new AtomicLong();
@@ -150,29 +152,59 @@ public final class CdrWriterVerticle extends RoleVerticle {
         });
     }
 
-    /** Writes the oldest journal batches to PostgreSQL (and Kafka), then removes them. */
+    /** Journal batches read, decoded and turned into statements for one transaction. */
+    private record Group(int batches, List<JournalEntry> entries, CdrRows.Prepared prepared) {
+    }
+
+    /**
+     * Writes the oldest journal batches to PostgreSQL (and Kafka), one transaction at a time, then
+     * removes them. While one group is written, the worker reads and prepares the next (reading,
+     * JSON decoding and building the statements never run on the event loop).
+     */
     private void drain() {
         if (draining || backingOff || stopped || journal == null) {
+            drainAgain = draining;
             return;
         }
         draining = true;
+        drainAgain = false;
+        step(read(0));
+    }
+
+    /** Reads and prepares, on the journal's ordered worker, the group after the first {@code skip} batches. */
+    private Future<Group> read(int skip) {
         int maxBatches = Math.max(1, node.config().cdr().batchSize() / 10);
-        vertx.executeBlocking(() -> journal.peek(maxBatches), true).compose(batches -> {
-            if (batches.isEmpty()) {
-                return Future.succeededFuture(0);
-            }
+        return vertx.executeBlocking(() -> {
+            List<byte[]> batches = journal.peek(skip + maxBatches);
+            List<byte[]> group = batches.subList(Math.min(skip, batches.size()), batches.size());
             List<JournalEntry> entries = new ArrayList<>();
-            batches.forEach(b -> entries.addAll(JournalEntry.decode(b)));
-            return rows.write(entries)
-                    .compose(count -> exportToKafka(entries).map(count))
+            group.forEach(b -> entries.addAll(JournalEntry.decode(b)));
+            return new Group(group.size(), entries, CdrRows.prepare(entries));
+        }, true);
+    }
+
+    private void step(Future<Group> reading) {
+        reading.compose(group -> {
+            if (group.batches() == 0 || stopped) {
+                return Future.<Future<Group>>succeededFuture(null);
+            }
+            Future<Group> next = read(group.batches());
+            return rows.write(group.prepared())
+                    .compose(count -> exportToKafka(group.entries()).map(count))
                     .compose(count -> vertx.executeBlocking(() -> {
-                        journal.remove(batches.size());
+                        journal.remove(group.batches());
                         updateGauges();
                         return count;
                     }, true))
-                    .onSuccess(written::increment)
-                    .map(count -> batches.size());
+                    .map(count -> {
+                        written.increment(count);
+                        return next;
+                    });
         }).onComplete(result -> {
+            if (result.succeeded() && result.result() != null) {
+                step(result.result());
+                return;
+            }
             draining = false;
             if (result.failed()) {
                 failures.increment();
@@ -183,7 +215,7 @@ public final class CdrWriterVerticle extends RoleVerticle {
                     backingOff = false;
                     drain();
                 });
-            } else if (result.result() > 0) {
+            } else if (drainAgain) {
                 drain();
             }
         });
