@@ -152,10 +152,6 @@ public final class CdrWriterVerticle extends RoleVerticle {
         });
     }
 
-    /** Journal batches read, decoded and turned into statements for one transaction. */
-    private record Group(int batches, List<JournalEntry> entries, CdrRows.Prepared prepared) {
-    }
-
     /**
      * Writes the oldest journal batches to PostgreSQL (and Kafka), one transaction at a time, then
      * removes them. While one group is written, the worker reads and prepares the next (reading,
@@ -172,23 +168,17 @@ public final class CdrWriterVerticle extends RoleVerticle {
     }
 
     /** Reads and prepares, on the journal's ordered worker, the group after the first {@code skip} batches. */
-    private Future<Group> read(int skip) {
-        int maxBatches = Math.max(1, node.config().cdr().batchSize() / 10);
-        return vertx.executeBlocking(() -> {
-            List<byte[]> batches = journal.peek(skip + maxBatches);
-            List<byte[]> group = batches.subList(Math.min(skip, batches.size()), batches.size());
-            List<JournalEntry> entries = new ArrayList<>();
-            group.forEach(b -> entries.addAll(JournalEntry.decode(b)));
-            return new Group(group.size(), entries, CdrRows.prepare(entries));
-        }, true);
+    private Future<JournalGroup> read(int skip) {
+        int maxRecords = node.config().cdr().batchSize();
+        return vertx.executeBlocking(() -> JournalGroup.read(journal, skip, maxRecords), true);
     }
 
-    private void step(Future<Group> reading) {
+    private void step(Future<JournalGroup> reading) {
         reading.compose(group -> {
             if (group.batches() == 0 || stopped) {
-                return Future.<Future<Group>>succeededFuture(null);
+                return Future.<Future<JournalGroup>>succeededFuture(null);
             }
-            Future<Group> next = read(group.batches());
+            Future<JournalGroup> next = read(group.batches());
             return rows.write(group.prepared())
                     .compose(count -> exportToKafka(group.entries()).map(count))
                     .compose(count -> vertx.executeBlocking(() -> {
