@@ -196,7 +196,7 @@ public final class CdrWriterVerticle extends RoleVerticle {
                 return;
             }
             draining = false;
-            if (result.failed()) {
+            if (result.failed() && !stopped) {
                 failures.increment();
                 LOG.warn("cdr-writer: cannot write CDRs yet ({}); {} batches wait in the journal; next try in {} ms",
                         result.cause().getMessage(), journalBatches.get(), node.config().cdr().retryIntervalMs());
