@@ -179,8 +179,14 @@ public final class CallLifecycle {
                 .compose(v -> Future.failedFuture(new SwitchboardException(code, message, details)));
     }
 
+    /**
+     * Publishes the final event with the record's cost (the specification's {@code call.completed}
+     * carries call_id, duration and cost), then hands the record to {@link #finish}, which prices
+     * it the same way and stores it.
+     */
     private Future<Void> announceAndFinish(CallRecord record) {
-        bus.publish(Addresses.EVENTS, CallEvents.of(record, record.endedAt() != null ? record.endedAt() : clock.instant()));
+        CallRecord priced = record.cost() != null ? record : CallPricing.price(record, settings.currency());
+        bus.publish(Addresses.EVENTS, CallEvents.of(priced, record.endedAt() != null ? record.endedAt() : clock.instant()));
         return finish(record);
     }
 

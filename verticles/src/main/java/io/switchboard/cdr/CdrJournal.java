@@ -63,7 +63,9 @@ public final class CdrJournal implements Closeable {
                 channel.close();
                 continue;
             }
-            QueueFile queue = new QueueFile.Builder(dir.resolve("cdr-journal-" + n + ".tape").toFile()).build();
+            QueueFile queue = new QueueFile.Builder(dir.resolve("cdr-journal-" + n + ".tape").toFile())
+                    .zero(false) // removed batches are not overwritten: the header alone says where data is
+                    .build();
             return new CdrJournal(queue, channel, lock, maxBytes);
         }
         throw new IOException("all " + MAX_FILES + " CDR journals in " + dir + " are held by other processes");
@@ -100,6 +102,26 @@ public final class CdrJournal implements Closeable {
             batches.add(it.next());
         }
         return batches;
+    }
+
+    /**
+     * Visits batches oldest first, from the {@code skip}-th on, until {@code take} refuses one (or
+     * none are left); nothing is removed.
+     *
+     * @param skip how many of the oldest batches to pass over
+     * @param take called with each batch's bytes; false stops the scan (that batch is not counted)
+     * @return how many batches {@code take} accepted
+     */
+    public int scan(int skip, java.util.function.Predicate<byte[]> take) throws IOException {
+        Iterator<byte[]> it = queue.iterator();
+        for (int i = 0; i < skip && it.hasNext(); i++) {
+            it.next();
+        }
+        int taken = 0;
+        while (it.hasNext() && take.test(it.next())) {
+            taken++;
+        }
+        return taken;
     }
 
     /** Removes the {@code count} oldest batches (after they were written). */

@@ -6,17 +6,18 @@ import io.switchboard.contract.call.CallRecord;
 import io.switchboard.contract.event.EventEnvelope;
 import io.switchboard.contract.model.Attempt;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -31,51 +32,114 @@ import java.util.UUID;
  * <li>A tenant's event: a {@code webhook_outbox} row for the tenant's webhook URL and one for the
  *     call's {@code status_callback} (key {@code (event_id, url)}).</li>
  * </ul>
- * Statements are sent with {@code executeBatch} (pipelined, one round trip per statement kind).
+ * One statement per table and transaction: every column is sent as one array parameter and
+ * {@code unnest()} turns the arrays into rows (see {@code CdrIngestHarness} for the rate against COPY).
  */
 public final class CdrRows {
 
+    /**
+     * Column type of exact decimals: sent as text ({@link BigDecimal#toPlainString()}) and cast to
+     * numeric in SQL, because vertx-pg-client 5.0 cannot encode a numeric array holding a null.
+     */
+    private static final Class<?> DECIMAL = BigDecimal.class;
+
+    // One statement per table and transaction: each column travels as one array parameter and
+    // unnest() turns the arrays back into rows (far fewer protocol messages and executor starts
+    // than one Bind/Execute per row). JSON travels as text and is cast to jsonb.
     private static final String UPSERT_CALL = """
             INSERT INTO calls (id, tenant_id, direction, from_number, to_number, caller_name, state, carrier_id,
                                attempt_count, timeout_s, record, status_callback, metadata, failure_reason,
                                created_at, answered_at, ended_at, record_json)
-            VALUES ($1, $2, $3, coalesce($4, ''), $5, $6, $7, $8, $9, $10, $11, $12, coalesce($13, '{}'::jsonb), $14,
-                    $15, $16, $17, $18)
+            SELECT id, tenant_id, direction, coalesce(from_number, ''), to_number, caller_name, state, carrier_id,
+                   attempt_count, timeout_s, record, status_callback, coalesce(metadata::jsonb, '{}'::jsonb),
+                   failure_reason, created_at, answered_at, ended_at, record_json::jsonb
+            FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                        $9::int[], $10::int[], $11::bool[], $12::text[], $13::text[], $14::text[], $15::timestamptz[],
+                        $16::timestamptz[], $17::timestamptz[], $18::text[])
+                 AS r(id, tenant_id, direction, from_number, to_number, caller_name, state, carrier_id, attempt_count,
+                      timeout_s, record, status_callback, metadata, failure_reason, created_at, answered_at, ended_at,
+                      record_json)
             ON CONFLICT (id) DO UPDATE SET state = excluded.state, carrier_id = excluded.carrier_id,
                 attempt_count = excluded.attempt_count, failure_reason = excluded.failure_reason,
                 answered_at = excluded.answered_at, ended_at = excluded.ended_at, record_json = excluded.record_json""";
+    private static final Class<?>[] CALL_TYPES = {UUID.class, UUID.class, String.class, String.class, String.class,
+        String.class, String.class, String.class, Integer.class, Integer.class, Boolean.class, String.class,
+        String.class, String.class, OffsetDateTime.class, OffsetDateTime.class, OffsetDateTime.class, String.class};
     private static final String UPSERT_MESSAGE = """
             INSERT INTO messages (id, tenant_id, direction, from_number, to_number, body, encoding, segments, state,
                                   carrier_id, carrier_message_id, cost, currency, status_callback, metadata,
                                   error_code, created_at, sent_at, delivered_at, record_json)
-            VALUES ($1, $2, $3, coalesce($4, ''), $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
-                    coalesce($15, '{}'::jsonb), $16, $17, $18, $19, $20)
+            SELECT id, tenant_id, direction, coalesce(from_number, ''), to_number, body, encoding, segments, state,
+                   carrier_id, carrier_message_id, cost::numeric, currency, status_callback,
+                   coalesce(metadata::jsonb, '{}'::jsonb), error_code, created_at, sent_at, delivered_at,
+                   record_json::jsonb
+            FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[],
+                        $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
+                        $16::text[], $17::timestamptz[], $18::timestamptz[], $19::timestamptz[], $20::text[])
+                 AS r(id, tenant_id, direction, from_number, to_number, body, encoding, segments, state, carrier_id,
+                      carrier_message_id, cost, currency, status_callback, metadata, error_code, created_at, sent_at,
+                      delivered_at, record_json)
             ON CONFLICT (id) DO UPDATE SET state = excluded.state, carrier_id = excluded.carrier_id,
                 carrier_message_id = excluded.carrier_message_id, cost = excluded.cost, error_code = excluded.error_code,
                 delivered_at = excluded.delivered_at, record_json = excluded.record_json""";
+    private static final Class<?>[] MESSAGE_TYPES = {UUID.class, UUID.class, String.class, String.class, String.class,
+        String.class, String.class, Integer.class, String.class, String.class, String.class, DECIMAL,
+        String.class, String.class, String.class, String.class, OffsetDateTime.class, OffsetDateTime.class,
+        OffsetDateTime.class, String.class};
     private static final String INSERT_ATTEMPT = """
             INSERT INTO call_attempts (id, call_id, tenant_id, service, sequence, carrier_id, carrier_call_id, deck_id,
                                        matched_prefix, outcome, cause, sip_code, q850_cause, carrier_code, started_at,
                                        ended_at, pdd_ms)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+            SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::text[], $7::text[],
+                                 $8::bigint[], $9::text[], $10::text[], $11::text[], $12::int[], $13::int[],
+                                 $14::text[], $15::timestamptz[], $16::timestamptz[], $17::int[])
             ON CONFLICT (call_id, sequence) DO NOTHING""";
+    private static final Class<?>[] ATTEMPT_TYPES = {UUID.class, UUID.class, UUID.class, String.class, Integer.class,
+        String.class, String.class, Long.class, String.class, String.class, String.class, Integer.class, Integer.class,
+        String.class, OffsetDateTime.class, OffsetDateTime.class, Integer.class};
     private static final String INSERT_CDR = """
             INSERT INTO cdrs (event_key, record_type, call_id, attempt_id, tenant_id, service, direction, from_number,
                               to_number, carrier_id, carrier_call_id, deck_id, matched_prefix, rate, connect_fee,
                               initial_increment, next_increment, billed_seconds, segments, cost, currency, state,
                               hangup_cause, sip_code, q850_cause, attempt_count, duration_s, created_at, answered_at,
                               ended_at, destination_country)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8, ''), $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
-                    $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31)
+            SELECT event_key, record_type, call_id, attempt_id, tenant_id, service, direction,
+                   coalesce(from_number, ''), to_number, carrier_id, carrier_call_id, deck_id, matched_prefix,
+                   rate::numeric, connect_fee::numeric, initial_increment, next_increment, billed_seconds, segments,
+                   cost::numeric, currency, state,
+                   hangup_cause, sip_code, q850_cause, attempt_count, duration_s, created_at, answered_at, ended_at,
+                   destination_country
+            FROM unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[],
+                        $8::text[], $9::text[], $10::text[], $11::text[], $12::bigint[], $13::text[], $14::text[],
+                        $15::text[], $16::int[], $17::int[], $18::int[], $19::int[], $20::text[], $21::text[],
+                        $22::text[], $23::text[], $24::int[], $25::int[], $26::int[], $27::int[],
+                        $28::timestamptz[], $29::timestamptz[], $30::timestamptz[], $31::text[])
+                 AS r(event_key, record_type, call_id, attempt_id, tenant_id, service, direction, from_number,
+                      to_number, carrier_id, carrier_call_id, deck_id, matched_prefix, rate, connect_fee,
+                      initial_increment, next_increment, billed_seconds, segments, cost, currency, state,
+                      hangup_cause, sip_code, q850_cause, attempt_count, duration_s, created_at, answered_at,
+                      ended_at, destination_country)
             ON CONFLICT (event_key, created_at) DO NOTHING""";
+    private static final Class<?>[] CDR_TYPES = {String.class, String.class, UUID.class, UUID.class, UUID.class,
+        String.class, String.class, String.class, String.class, String.class, String.class, Long.class, String.class,
+        DECIMAL, DECIMAL, Integer.class, Integer.class, Integer.class, Integer.class,
+        DECIMAL, String.class, String.class, String.class, Integer.class, Integer.class, Integer.class,
+        Integer.class, OffsetDateTime.class, OffsetDateTime.class, OffsetDateTime.class, String.class};
     private static final String OUTBOX_TENANT = """
             INSERT INTO webhook_outbox (tenant_id, event_id, event_type, url, payload)
-            SELECT t.id, $2, $3, t.webhook_url, $4 FROM tenants t WHERE t.id = $1 AND t.webhook_url IS NOT NULL
+            SELECT t.id, e.event_id, e.event_type, t.webhook_url, e.payload::jsonb
+            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS e(tenant_id, event_id, event_type, payload)
+            JOIN tenants t ON t.id = e.tenant_id AND t.webhook_url IS NOT NULL
             ON CONFLICT (event_id, url) DO NOTHING""";
+    private static final Class<?>[] OUTBOX_TENANT_TYPES = {UUID.class, String.class, String.class, String.class};
     private static final String OUTBOX_CALLBACK = """
             INSERT INTO webhook_outbox (tenant_id, event_id, event_type, url, payload)
-            VALUES ($1, $2, $3, $4, $5)
+            SELECT tenant_id, event_id, event_type, url, payload::jsonb
+            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
+                 AS e(tenant_id, event_id, event_type, url, payload)
             ON CONFLICT (event_id, url) DO NOTHING""";
+    private static final Class<?>[] OUTBOX_CALLBACK_TYPES = {UUID.class, String.class, String.class, String.class,
+        String.class};
 
     private final Pool pool;
 
@@ -85,48 +149,117 @@ public final class CdrRows {
     }
 
     /**
-     * Writes the entries in one transaction.
+     * Writes the entries in one transaction ({@link #prepare} then {@link #write(Prepared)}).
      *
      * @return how many CDR rows ({@code cdrs}) the entries carry (written now or before)
      */
     public Future<Integer> write(List<JournalEntry> entries) {
+        return write(prepare(entries));
+    }
+
+    /**
+     * The statements of one batch, ready to send: pure CPU work (JSON, number parsing), so the
+     * cdr-writer runs it on a worker thread, never on its event loop.
+     *
+     * @param statements SQL and its one tuple of column arrays, in execution order
+     * @param cdrRows how many {@code cdrs} rows the batch carries
+     * @param rows how many rows the batch carries over all tables
+     */
+    public record Prepared(List<Map.Entry<String, Tuple>> statements, int cdrRows, int rows) {
+    }
+
+    /**
+     * @param entries journal entries, oldest first
+     * @return the batch's statements (calls, messages, attempts, CDRs, webhook outbox)
+     */
+    public static Prepared prepare(List<JournalEntry> entries) {
+        // A record sent twice within one batch (the sweeper offered it again) is written once, the
+        // later copy winning: one INSERT ... ON CONFLICT DO UPDATE cannot touch a row twice.
+        Map<String, CallRecord> records = new LinkedHashMap<>();
+        Map<String, EventEnvelope> events = new LinkedHashMap<>();
+        for (JournalEntry entry : entries) {
+            if (entry.call() != null) {
+                records.remove(entry.call().id());
+                records.put(entry.call().id(), entry.call());
+            } else if (entry.event() != null && entry.event().tenantId() != null) {
+                events.putIfAbsent(entry.event().id(), entry.event());
+            }
+        }
         List<Tuple> calls = new ArrayList<>();
         List<Tuple> messages = new ArrayList<>();
         List<Tuple> attempts = new ArrayList<>();
         List<Tuple> cdrs = new ArrayList<>();
         List<Tuple> tenantHooks = new ArrayList<>();
         List<Tuple> callbackHooks = new ArrayList<>();
-        for (JournalEntry entry : entries) {
-            if (entry.call() != null) {
-                CallRecord c = entry.call();
-                (c.voice() ? calls : messages).add(c.voice() ? callRow(c) : messageRow(c));
-                cdrs.add(cdrRow(c));
-                for (Attempt a : c.attempts()) {
-                    attempts.add(attemptRow(c, a));
-                    cdrs.add(attemptCdrRow(c, a));
-                }
-            } else if (entry.event() != null && entry.event().tenantId() != null) {
-                EventEnvelope e = entry.event();
-                Object payload = new JsonObject(json(e));
-                UUID tenant = UUID.fromString(e.tenantId());
-                tenantHooks.add(Tuple.of(tenant, e.id(), e.type(), payload));
-                String callback = e.data().path("status_callback").asText(null);
-                if (callback != null && !callback.isBlank()) {
-                    callbackHooks.add(Tuple.of(tenant, e.id(), e.type(), callback, payload));
-                }
+        for (CallRecord c : records.values()) {
+            (c.voice() ? calls : messages).add(c.voice() ? callRow(c) : messageRow(c));
+            String country = country(c.to());
+            cdrs.add(cdrRow(c, country));
+            for (Attempt a : c.attempts()) {
+                attempts.add(attemptRow(c, a));
+                cdrs.add(attemptCdrRow(c, a, country));
             }
         }
-        int rows = cdrs.size();
-        return pool.withTransaction(conn -> batch(conn, UPSERT_CALL, calls)
-                .compose(v -> batch(conn, UPSERT_MESSAGE, messages))
-                .compose(v -> batch(conn, INSERT_ATTEMPT, attempts))
-                .compose(v -> batch(conn, INSERT_CDR, cdrs))
-                .compose(v -> batch(conn, OUTBOX_TENANT, tenantHooks))
-                .compose(v -> batch(conn, OUTBOX_CALLBACK, callbackHooks))).map(rows);
+        for (EventEnvelope e : events.values()) {
+            String payload = json(e);
+            UUID tenant = UUID.fromString(e.tenantId());
+            tenantHooks.add(Tuple.of(tenant, e.id(), e.type(), payload));
+            String callback = e.data().path("status_callback").asText(null);
+            if (callback != null && !callback.isBlank()) {
+                callbackHooks.add(Tuple.of(tenant, e.id(), e.type(), callback, payload));
+            }
+        }
+        List<Map.Entry<String, Tuple>> statements = new ArrayList<>();
+        add(statements, UPSERT_CALL, CALL_TYPES, calls);
+        add(statements, UPSERT_MESSAGE, MESSAGE_TYPES, messages);
+        add(statements, INSERT_ATTEMPT, ATTEMPT_TYPES, attempts);
+        add(statements, INSERT_CDR, CDR_TYPES, cdrs);
+        add(statements, OUTBOX_TENANT, OUTBOX_TENANT_TYPES, tenantHooks);
+        add(statements, OUTBOX_CALLBACK, OUTBOX_CALLBACK_TYPES, callbackHooks);
+        return new Prepared(List.copyOf(statements), cdrs.size(), calls.size() + messages.size() + attempts.size()
+                + cdrs.size());
     }
 
-    private static Future<Void> batch(SqlConnection conn, String sql, List<Tuple> rows) {
-        return rows.isEmpty() ? Future.succeededFuture() : conn.preparedQuery(sql).executeBatch(rows).mapEmpty();
+    private static void add(List<Map.Entry<String, Tuple>> statements, String sql, Class<?>[] types, List<Tuple> rows) {
+        if (!rows.isEmpty()) {
+            statements.add(Map.entry(sql, columns(rows, types)));
+        }
+    }
+
+    /**
+     * Sends a prepared batch in one transaction.
+     *
+     * @return how many CDR rows ({@code cdrs}) the batch carries (written now or before)
+     */
+    public Future<Integer> write(Prepared prepared) {
+        return pool.withTransaction(conn -> {
+            Future<Void> chain = Future.succeededFuture();
+            for (Map.Entry<String, Tuple> statement : prepared.statements()) {
+                chain = chain.compose(v -> conn.preparedQuery(statement.getKey()).execute(statement.getValue())
+                        .mapEmpty());
+            }
+            return chain;
+        }).map(prepared.cdrRows());
+    }
+
+    /**
+     * @param rows rows of equal width, values in column order
+     * @param types each column's Java type (the element type of its array parameter; {@link #DECIMAL}
+     *     columns become text arrays)
+     * @return one tuple holding, per column, a typed array of that column's values (nulls kept)
+     */
+    static Tuple columns(List<Tuple> rows, Class<?>[] types) {
+        Tuple tuple = Tuple.tuple();
+        for (int col = 0; col < types.length; col++) {
+            boolean decimal = types[col] == DECIMAL;
+            Object[] array = (Object[]) Array.newInstance(decimal ? String.class : types[col], rows.size());
+            for (int row = 0; row < rows.size(); row++) {
+                Object value = rows.get(row).getValue(col);
+                array[row] = decimal && value != null ? ((BigDecimal) value).toPlainString() : value;
+            }
+            tuple.addValue(array);
+        }
+        return tuple;
     }
 
     /**
@@ -144,9 +277,9 @@ public final class CdrRows {
         return Tuple.tuple(List.of()).addValue(UUID.fromString(c.id())).addValue(UUID.fromString(c.tenantId()))
                 .addValue(c.direction()).addValue(c.from()).addValue(c.to()).addValue(c.callerName()).addValue(c.state())
                 .addValue(c.carrier()).addValue(c.attempts().size()).addValue(c.timeoutS()).addValue(c.record())
-                .addValue(c.statusCallback()).addValue(c.metadata() == null ? null : new JsonObject(json(c.metadata())))
+                .addValue(c.statusCallback()).addValue(c.metadata() == null ? null : json(c.metadata()))
                 .addValue(c.failureReason()).addValue(time(c.createdAt())).addValue(time(c.answeredAt()))
-                .addValue(time(c.endedAt())).addValue(new JsonObject(json(c)));
+                .addValue(time(c.endedAt())).addValue(json(c));
     }
 
     private static Tuple messageRow(CallRecord c) {
@@ -155,9 +288,9 @@ public final class CdrRows {
                 .addValue(c.encoding()).addValue(c.segments()).addValue(c.state()).addValue(c.carrier())
                 .addValue(c.carrierCallId()).addValue(c.cost() == null ? null : c.cost().amount())
                 .addValue(c.cost() == null ? null : c.cost().currency().getCurrencyCode()).addValue(c.statusCallback())
-                .addValue(c.metadata() == null ? null : new JsonObject(json(c.metadata()))).addValue(c.errorCode())
+                .addValue(c.metadata() == null ? null : json(c.metadata())).addValue(c.errorCode())
                 .addValue(time(c.createdAt())).addValue(time(c.carrierCallId() == null ? null : c.createdAt()))
-                .addValue(time("delivered".equals(c.state()) ? c.endedAt() : null)).addValue(new JsonObject(json(c)));
+                .addValue(time("delivered".equals(c.state()) ? c.endedAt() : null)).addValue(json(c));
     }
 
     private static Tuple attemptRow(CallRecord c, Attempt a) {
@@ -171,7 +304,7 @@ public final class CdrRows {
                 .addValue(a.pddMs() == null ? null : a.pddMs().intValue());
     }
 
-    private static Tuple cdrRow(CallRecord c) {
+    private static Tuple cdrRow(CallRecord c, String country) {
         boolean priced = c.rate() != null;
         return Tuple.tuple(List.of()).addValue(c.id() + ":" + (c.voice() ? "call" : "message"))
                 .addValue(c.voice() ? "call" : "message").addValue(UUID.fromString(c.id())).addValue(null)
@@ -187,10 +320,10 @@ public final class CdrRows {
                 .addValue(c.cost() == null ? null : c.cost().currency().getCurrencyCode()).addValue(c.state())
                 .addValue(c.errorCode()).addValue(c.sipCode()).addValue(c.q850Cause()).addValue(c.attempts().size())
                 .addValue(c.durationS()).addValue(time(c.createdAt())).addValue(time(c.answeredAt()))
-                .addValue(time(c.endedAt())).addValue(country(c.to()));
+                .addValue(time(c.endedAt())).addValue(country);
     }
 
-    private static Tuple attemptCdrRow(CallRecord c, Attempt a) {
+    private static Tuple attemptCdrRow(CallRecord c, Attempt a, String country) {
         boolean carried = a.carrier().equals(c.carrier()) && a.outcome() != null
                 && a.outcome().wireName().equals("success");
         BigDecimal cost = carried && c.cost() != null ? c.cost().amount() : BigDecimal.ZERO.setScale(6);
@@ -210,7 +343,7 @@ public final class CdrRows {
                 .addValue(a.cause() == null ? null : a.cause().code()).addValue(a.sipCode()).addValue(a.q850Cause())
                 .addValue(a.sequence()).addValue(carried ? c.durationS() : Integer.valueOf(0))
                 .addValue(time(c.createdAt())).addValue(carried ? time(c.answeredAt()) : null)
-                .addValue(time(a.endedAt())).addValue(country(c.to()));
+                .addValue(time(a.endedAt())).addValue(country);
     }
 
     /** @return the ISO 3166 region of an E.164 number ({@code GB}), or null when it has none ({@code 001}) */

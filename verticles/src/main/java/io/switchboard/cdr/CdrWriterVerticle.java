@@ -53,6 +53,10 @@ public final class CdrWriterVerticle extends RoleVerticle {
     private final List<Message<?>> waiting = new ArrayList<>();
     private long flushTimer = -1;
     private boolean draining;
+    /** After a failed write: no new attempt before the retry timer fires (no connection storm, no log flood). */
+    private boolean backingOff;
+    /** A batch arrived while a drain was running: look again when it ends. */
+    private boolean drainAgain;
     private boolean stopped;
     private final AtomicInteger journalBatches = new AtomicInteger();
     private final AtomicLong journalBytes = new AtomicLong();
@@ -83,6 +87,8 @@ public final class CdrWriterVerticle extends RoleVerticle {
         return vertx.executeBlocking(() -> CdrJournal.open(dir, settings.journalMaxMb() * 1024L * 1024L), false)
                 .compose(opened -> {
                     journal = opened;
+                    journalBatches.set(opened.batches());
+                    journalBytes.set(opened.bytes());
                     LOG.info("cdr-writer: journal {} ({} batches waiting)", journal.file(), journal.batches());
                     return rows.ensurePartitions(3).otherwise(0);
                 })
@@ -131,6 +137,7 @@ public final class CdrWriterVerticle extends RoleVerticle {
         byte[] batch = JournalEntry.encode(entries);
         vertx.executeBlocking(() -> {
             journal.append(batch);
+            updateGauges();
             return null;
         }, true).onComplete(done -> {
             if (done.succeeded()) {
@@ -145,35 +152,60 @@ public final class CdrWriterVerticle extends RoleVerticle {
         });
     }
 
-    /** Writes the oldest journal batches to PostgreSQL (and Kafka), then removes them. */
+    /**
+     * Writes the oldest journal batches to PostgreSQL (and Kafka), one transaction at a time, then
+     * removes them. While one group is written, the worker reads and prepares the next (reading,
+     * JSON decoding and building the statements never run on the event loop).
+     */
     private void drain() {
-        if (draining || stopped || journal == null) {
+        if (draining || backingOff || stopped || journal == null) {
+            drainAgain = draining;
             return;
         }
         draining = true;
-        int maxBatches = Math.max(1, node.config().cdr().batchSize() / 10);
-        vertx.executeBlocking(() -> journal.peek(maxBatches), true).compose(batches -> {
-            if (batches.isEmpty()) {
-                return Future.succeededFuture(0);
+        drainAgain = false;
+        step(read(0));
+    }
+
+    /** Reads and prepares, on the journal's ordered worker, the group after the first {@code skip} batches. */
+    private Future<JournalGroup> read(int skip) {
+        int maxRecords = node.config().cdr().batchSize();
+        return vertx.executeBlocking(() -> JournalGroup.read(journal, skip, maxRecords), true);
+    }
+
+    private void step(Future<JournalGroup> reading) {
+        reading.compose(group -> {
+            if (group.batches() == 0 || stopped) {
+                return Future.<Future<JournalGroup>>succeededFuture(null);
             }
-            List<JournalEntry> entries = new ArrayList<>();
-            batches.forEach(b -> entries.addAll(JournalEntry.decode(b)));
-            return rows.write(entries)
-                    .compose(count -> exportToKafka(entries).map(count))
+            Future<JournalGroup> next = read(group.batches());
+            return rows.write(group.prepared())
+                    .compose(count -> exportToKafka(group.entries()).map(count))
                     .compose(count -> vertx.executeBlocking(() -> {
-                        journal.remove(batches.size());
+                        journal.remove(group.batches());
+                        updateGauges();
                         return count;
                     }, true))
-                    .onSuccess(written::increment)
-                    .map(count -> batches.size());
+                    .map(count -> {
+                        written.increment(count);
+                        return next;
+                    });
         }).onComplete(result -> {
+            if (result.succeeded() && result.result() != null) {
+                step(result.result());
+                return;
+            }
             draining = false;
-            updateGauges();
-            if (result.failed()) {
+            if (result.failed() && !stopped) {
                 failures.increment();
-                LOG.warn("cdr-writer: cannot write CDRs yet ({}); {} batches wait in the journal",
-                        result.cause().getMessage(), journal.batches());
-            } else if (result.result() > 0) {
+                LOG.warn("cdr-writer: cannot write CDRs yet ({}); {} batches wait in the journal; next try in {} ms",
+                        result.cause().getMessage(), journalBatches.get(), node.config().cdr().retryIntervalMs());
+                backingOff = true;
+                vertx.setTimer(node.config().cdr().retryIntervalMs(), id -> {
+                    backingOff = false;
+                    drain();
+                });
+            } else if (drainAgain) {
                 drain();
             }
         });
@@ -196,6 +228,7 @@ public final class CdrWriterVerticle extends RoleVerticle {
         return Future.all(sends).mapEmpty();
     }
 
+    /** Reads the journal's depth into the gauges; on the journal's (ordered) worker, like every journal call. */
     private void updateGauges() {
         journalBatches.set(journal.batches());
         journalBytes.set(journal.bytes());

@@ -11,6 +11,9 @@ import java.util.function.LongSupplier;
 /**
  * Tenant routing rules kept in memory for {@value #TTL_MS} ms per tenant and service, so a
  * decision does not wait for PostgreSQL; a rule changed in the table applies within that time.
+ * When a reload fails (PostgreSQL down), the rules last read go on serving until a reload
+ * succeeds, so calls keep being routed through a database outage; a tenant whose rules were never
+ * read cannot be routed until the database answers (its policy is unknown).
  */
 public final class RulesCache {
 
@@ -20,7 +23,14 @@ public final class RulesCache {
     private record Entry(TenantRules rules, long loadedAtMs) {
     }
 
-    private final TenantRulesStore store;
+    /** Reads a tenant's rules for a service (tenant null: the rules for every tenant). */
+    @FunctionalInterface
+    public interface Loader {
+        /** @return the merged rules, or a failed future when they cannot be read */
+        Future<TenantRules> load(String tenantId, Service service);
+    }
+
+    private final Loader store;
     private final LongSupplier clockMs;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
@@ -29,7 +39,15 @@ public final class RulesCache {
      * @param clockMs current time, ms
      */
     public RulesCache(TenantRulesStore store, LongSupplier clockMs) {
-        this.store = store;
+        this(store::load, clockMs);
+    }
+
+    /**
+     * @param loader where rules are read from
+     * @param clockMs current time, ms
+     */
+    public RulesCache(Loader loader, LongSupplier clockMs) {
+        this.store = loader;
         this.clockMs = clockMs;
     }
 
@@ -41,6 +59,7 @@ public final class RulesCache {
         if (entry != null && now - entry.loadedAtMs() < TTL_MS) {
             return Future.succeededFuture(entry.rules());
         }
-        return store.load(tenantId, service).onSuccess(rules -> entries.put(key, new Entry(rules, now)));
+        Future<TenantRules> loaded = store.load(tenantId, service).onSuccess(rules -> entries.put(key, new Entry(rules, now)));
+        return entry == null ? loaded : loaded.recover(error -> Future.succeededFuture(entry.rules()));
     }
 }

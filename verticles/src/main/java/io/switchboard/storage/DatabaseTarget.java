@@ -25,9 +25,23 @@ public record DatabaseTarget(String host, int port, String database, String user
      */
     public static DatabaseTarget fromUrl(String url, String user, String password) {
         PgConnectOptions options = PgConnectOptions.fromUri(url);
-        String u = options.getUser() == null || options.getUser().isEmpty() ? user : options.getUser();
-        String p = options.getPassword() == null || options.getPassword().isEmpty() ? password : options.getPassword();
+        // fromUri leaves its defaults ("user", "pass") when the URI has no user or password: only
+        // what the URI itself names wins over database.user / database.password.
+        String userInfo = userInfo(url);
+        boolean uriUser = userInfo != null && !userInfo.isEmpty() && userInfo.charAt(0) != ':';
+        boolean uriPassword = userInfo != null && userInfo.indexOf(':') >= 0 && userInfo.indexOf(':') < userInfo.length() - 1;
+        String u = uriUser ? options.getUser() : user;
+        String p = uriPassword ? options.getPassword() : password;
         return new DatabaseTarget(options.getHost(), options.getPort(), options.getDatabase(), u, p, false);
+    }
+
+    private static String userInfo(String url) {
+        int scheme = url.indexOf("://");
+        String rest = scheme < 0 ? url : url.substring(scheme + 3);
+        int end = rest.indexOf('/');
+        String authority = end < 0 ? rest : rest.substring(0, end);
+        int at = authority.lastIndexOf('@');
+        return at < 0 ? null : authority.substring(0, at);
     }
 
     /** @return connect options for vertx-pg-client */
