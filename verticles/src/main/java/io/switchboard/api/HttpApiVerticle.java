@@ -22,7 +22,8 @@ import io.switchboard.router.store.RatesCopy;
  * <p>It serves the operator endpoints ({@code /health/*}, {@code /metrics}), rate decks
  * ({@link DecksApi}), route explanations ({@link RoutesApi}), carrier health ({@link HealthApi}), calls and messages
  * ({@link CallsApi}), CDRs, usage, costs and webhook deliveries ({@link RecordsApi}), the WebSocket event
- * stream {@code /v1/events} ({@link io.switchboard.api.events.EventStreamApi}); assigns and echoes
+ * stream {@code /v1/events} ({@link io.switchboard.api.events.EventStreamApi}), with rate limits, concurrent-call
+ * limits and {@code Idempotency-Key} ({@link io.switchboard.api.limits.ApiLimits}) on {@code /v1}; assigns and echoes
  * {@code X-Request-Id}, enforces {@code http.body-limit} (413 TEL-011; deck uploads have their own
  * limit) and answers unknown paths with TEL-013.
  */
@@ -31,6 +32,7 @@ public final class HttpApiVerticle extends VerticleBase {
     private final NodeContext node;
     private HttpServer server;
     private io.switchboard.api.events.EventStreamApi events;
+    private io.switchboard.api.limits.ApiLimits limits;
 
     /** @param node the node's shared services */
     public HttpApiVerticle(NodeContext node) {
@@ -42,12 +44,22 @@ public final class HttpApiVerticle extends VerticleBase {
         var http = node.config().http();
         Router router = Router.router(vertx);
         router.route().handler(RequestIds::handle);
+        // TEMPORARY until auth merges: every /v1 request acts for the default tenant with an admin principal.
+        router.route("/v1/*").handler(ctx -> {
+            ctx.put(io.switchboard.api.auth.ApiPrincipal.CONTEXT_KEY, new io.switchboard.api.auth.ApiPrincipal(
+                    "bootstrap", Tenants.DEFAULT, true, java.util.Set.of(io.switchboard.api.auth.Scopes.ADMIN),
+                    "enterprise", java.util.Map.of()));
+            ctx.next();
+        });
         var settings = node.config().router();
         DeckStore store = new DeckStore(node.pool());
         DecksApi decks = new DecksApi(vertx, store, new DeckImporter(vertx, store, new RatesCopy(node.database()), settings.currency(),
                 settings.exchangeRates()), settings.deckUploadLimit());
         decks.mountUpload(router);
         router.route().handler(BodyHandler.create(false).setBodyLimit(http.bodyLimit()));
+        limits = new io.switchboard.api.limits.ApiLimits(vertx, node.config().limits(),
+                node.config().calls().routeTimeoutMs(), node.cluster() == null ? null : node.cluster().hazelcast());
+        limits.mount(router);
         decks.mountReads(router);
         new RoutesApi(vertx.eventBus()).mount(router);
         new HealthApi(vertx.eventBus(), new HealthStore(node.pool())).mount(router);
@@ -62,7 +74,7 @@ public final class HttpApiVerticle extends VerticleBase {
         new SandboxApi(vertx.eventBus()).mount(router);
         ObservabilityRoutes.mount(router, node.liveness(), node.readiness(), node.registry());
         ErrorResponses.install(router);
-        return events.start().compose(v -> HttpServers.listen(vertx, router, http.host(), http.port(), "http"))
+        return limits.start().compose(v -> events.start()).compose(v -> HttpServers.listen(vertx, router, http.host(), http.port(), "http"))
                 .onSuccess(s -> server = s)
                 .compose(s -> vertx.eventBus().<Void>consumer(Addresses.HTTP_URL, m -> m.reply(localUrl())).completion());
     }
@@ -80,6 +92,7 @@ public final class HttpApiVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
+        limits.stop();
         return events.stop().compose(v -> HttpServers.shutdown(server, node.config().shutdown().drainTimeoutMs()));
     }
 }

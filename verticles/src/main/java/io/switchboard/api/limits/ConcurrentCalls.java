@@ -1,0 +1,150 @@
+package io.switchboard.api.limits;
+
+import com.hazelcast.aggregation.Aggregators;
+import com.hazelcast.config.IndexType;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicates;
+import io.switchboard.calls.LiveCalls;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Concurrent voice calls per tenant, cluster-wide: a ledger (Hazelcast map {@value #MAP}) with one
+ * entry per call that counts, valued with its tenant's id.
+ *
+ * <ul>
+ * <li>{@link #acquire}: before a call is placed, add a reservation {@code r:<uuid>} (with a time to
+ *     live of {@code reservationTtlMs}), then count the tenant's entries (an indexed predicate on the
+ *     value); over the limit, remove it again and refuse. Write-then-count means two nodes racing
+ *     for the last slot can both be refused but never both admitted: whichever counts last sees
+ *     the other's entry.</li>
+ * <li>{@link #bind}: once the call exists, the reservation becomes {@code c:<call id>} (no time to live:
+ *     calls last hours).</li>
+ * <li>{@link #release}: a failed create frees its reservation at once.</li>
+ * <li>{@link #sweep}: a call that ended is no longer in the live-call map {@code switchboard.calls.live}
+ *     (the call lifecycle removes it once its CDR is safe, and its own sweeper ends stuck calls),
+ *     so the sweep removes every {@code c:} entry whose call is not live. This is what frees a
+ *     finished call's slot, and it also heals whatever a crash left behind: a reservation of a node
+ *     that died expires with its time to live; a call whose node died is still in the live map
+ *     until the lifecycle's sweeper ends it, and then its entry goes at the next sweep.</li>
+ * </ul>
+ * Every node with the http-api role sweeps (removing twice is harmless); a finished call keeps its
+ * slot until the next sweep (at most {@code limits.concurrency-sweep-interval-ms}), erring on the
+ * side of refusing.
+ *
+ * <p>Blocking Hazelcast calls run on Vert.x worker threads.
+ */
+public final class ConcurrentCalls {
+
+    /** Name of the Hazelcast map of the ledger. */
+    public static final String MAP = "switchboard.limits.calls";
+
+    private static final String RESERVATION = "r:";
+    private static final String CALL = "c:";
+
+    private final Vertx vertx;
+    private final IMap<String, String> ledger;
+    private final IMap<String, String> live;
+    private final long reservationTtlMs;
+
+    /**
+     * @param vertx the node's Vert.x (its worker pool runs the blocking calls)
+     * @param hazelcast the cluster's Hazelcast
+     * @param reservationTtlMs how long a reservation lives without its call, ms (longer than a call's routing)
+     */
+    public ConcurrentCalls(Vertx vertx, HazelcastInstance hazelcast, long reservationTtlMs) {
+        this.vertx = vertx;
+        this.ledger = hazelcast.getMap(MAP);
+        this.live = hazelcast.getMap(LiveCalls.MAP);
+        this.reservationTtlMs = reservationTtlMs;
+    }
+
+    /** Adds the index on the tenant id (idempotent); blocking, call from a worker or at start. */
+    public void index() {
+        ledger.addIndex(IndexType.HASH, "this");
+    }
+
+    /**
+     * @param tenantId the tenant
+     * @param limit its most concurrent calls, at least 1
+     * @return the reservation's id when admitted, empty when the tenant is at its limit
+     */
+    public Future<Optional<String>> acquire(String tenantId, long limit) {
+        return vertx.executeBlocking(() -> {
+            String slot = RESERVATION + UUID.randomUUID();
+            ledger.set(slot, tenantId, reservationTtlMs, TimeUnit.MILLISECONDS);
+            long count = count(tenantId);
+            if (count > limit) {
+                ledger.delete(slot);
+                return Optional.empty();
+            }
+            return Optional.of(slot);
+        }, false);
+    }
+
+    /** @return the tenant's entries (reservations and calls), blocking */
+    long count(String tenantId) {
+        return ledger.aggregate(Aggregators.count(), Predicates.equal("this", tenantId));
+    }
+
+    /**
+     * @param tenantId the tenant
+     * @return how many calls and reservations count against the tenant now
+     */
+    public Future<Long> inUse(String tenantId) {
+        return vertx.executeBlocking(() -> count(tenantId), false);
+    }
+
+    /**
+     * Turns a reservation into the call it was for.
+     *
+     * @param slot the reservation from {@link #acquire}
+     * @param tenantId its tenant
+     * @param callId the call's id
+     */
+    public Future<Void> bind(String slot, String tenantId, String callId) {
+        return Future.fromCompletionStage(ledger.setAsync(CALL + callId, tenantId))
+                .compose(v -> Future.fromCompletionStage(ledger.removeAsync(slot))).mapEmpty();
+    }
+
+    /** Frees a reservation (its call was not created). */
+    public Future<Void> release(String slot) {
+        return Future.fromCompletionStage(ledger.removeAsync(slot)).mapEmpty();
+    }
+
+    /**
+     * Frees the slots of calls that are no longer live. Reads the ledger's call entries first and the
+     * live calls second: a call bound before the first read was already live then, so missing from
+     * the second read means it ended.
+     *
+     * @return how many entries were removed
+     */
+    public Future<Integer> sweep() {
+        return vertx.executeBlocking(() -> {
+            Set<String> calls = new HashSet<>();
+            for (String key : ledger.keySet()) {
+                if (key.startsWith(CALL)) {
+                    calls.add(key);
+                }
+            }
+            if (calls.isEmpty()) {
+                return 0;
+            }
+            Set<String> liveIds = live.keySet();
+            int removed = 0;
+            for (String key : calls) {
+                if (!liveIds.contains(key.substring(CALL.length()))) {
+                    ledger.delete(key);
+                    removed++;
+                }
+            }
+            return removed;
+        }, false);
+    }
+}
