@@ -19,11 +19,13 @@ import java.util.concurrent.TimeUnit;
  * entry per call that counts, valued with its tenant's id.
  *
  * <ul>
- * <li>{@link #acquire}: before a call is placed, add a reservation {@code r:<uuid>} (with a time to
- *     live of {@code reservationTtlMs}), then count the tenant's entries (an indexed predicate on the
- *     value); over the limit, remove it again and refuse. Write-then-count means two nodes racing
- *     for the last slot can both be refused but never both admitted: whichever counts last sees
- *     the other's entry.</li>
+ * <li>{@link #acquire}: before a call is placed, take the tenant's lock (a Hazelcast map lock on
+ *     {@code lock:<tenant>}: released by Hazelcast when its holder leaves the cluster, and leased for
+ *     10 s at most), count the tenant's entries (an indexed predicate on the value) and, under the
+ *     limit, add a reservation {@code r:<uuid>} with a time to live of {@code reservationTtlMs}. The
+ *     lock serializes the count-and-add of one tenant across the cluster, so two nodes never both
+ *     take the last slot (and a burst is never refused as a whole, as a lock-free write-then-count
+ *     would).</li>
  * <li>{@link #bind}: once the call exists, the reservation becomes {@code c:<call id>} (no time to live:
  *     calls last hours).</li>
  * <li>{@link #release}: a failed create frees its reservation at once.</li>
@@ -47,6 +49,9 @@ public final class ConcurrentCalls {
 
     private static final String RESERVATION = "r:";
     private static final String CALL = "c:";
+    private static final String LOCK = "lock:";
+    private static final long LOCK_WAIT_MS = 5_000;
+    private static final long LOCK_LEASE_MS = 10_000;
 
     private final Vertx vertx;
     private final IMap<String, String> ledger;
@@ -73,18 +78,25 @@ public final class ConcurrentCalls {
     /**
      * @param tenantId the tenant
      * @param limit its most concurrent calls, at least 1
-     * @return the reservation's id when admitted, empty when the tenant is at its limit
+     * @return the reservation's id when admitted, empty when the tenant is at its limit; failed when the
+     *     tenant's lock stayed busy for 5 s or Hazelcast failed
      */
     public Future<Optional<String>> acquire(String tenantId, long limit) {
         return vertx.executeBlocking(() -> {
-            String slot = RESERVATION + UUID.randomUUID();
-            ledger.set(slot, tenantId, reservationTtlMs, TimeUnit.MILLISECONDS);
-            long count = count(tenantId);
-            if (count > limit) {
-                ledger.delete(slot);
-                return Optional.empty();
+            String lock = LOCK + tenantId;
+            if (!ledger.tryLock(lock, LOCK_WAIT_MS, TimeUnit.MILLISECONDS, LOCK_LEASE_MS, TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the ledger lock of tenant " + tenantId + " is busy");
             }
-            return Optional.of(slot);
+            try {
+                if (count(tenantId) >= limit) {
+                    return Optional.<String>empty();
+                }
+                String slot = RESERVATION + UUID.randomUUID();
+                ledger.set(slot, tenantId, reservationTtlMs, TimeUnit.MILLISECONDS);
+                return Optional.of(slot);
+            } finally {
+                ledger.unlock(lock);
+            }
         }, false);
     }
 
