@@ -188,8 +188,8 @@ public record SwitchboardConfig(
      *
      * @param enabled whether rate limits and concurrent-call limits apply (idempotency keys always do)
      * @param idempotencyTtlMs how long an idempotency key and its response are kept, ms
-     * @param idempotencyWaitMs how long a duplicate request waits for the first one to finish (and how old
-     *     an unfinished first request must be to count as abandoned), ms
+     * @param idempotencyWaitMs how long a duplicate request waits for the first one to finish, ms (an
+     *     unfinished first request older than twice this counts as abandoned)
      * @param concurrencySweepIntervalMs how often ended calls are removed from the concurrent-call ledger, ms
      */
     public record Limits(boolean enabled, long idempotencyTtlMs, long idempotencyWaitMs, long concurrencySweepIntervalMs) {

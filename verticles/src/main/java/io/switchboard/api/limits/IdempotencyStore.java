@@ -16,8 +16,8 @@ import io.vertx.core.shareddata.AsyncMap;
  * {@link Execute}. The others find the record: with another fingerprint they get {@link Conflict};
  * finished, {@link Replay} with the first response; still running, they poll it (every 20 ms,
  * growing to 250 ms) until it is finished, for at most {@code waitMs}, then {@link InProgress}. A
- * running record older than {@code waitMs} is taken to be abandoned (its node died mid-request) and
- * the next request takes it over with a compare-and-set, executing the request again.
+ * running record older than twice {@code waitMs} is taken to be abandoned (its node died
+ * mid-request) and the next request takes it over with a compare-and-set, executing the request again.
  */
 public final class IdempotencyStore {
 
@@ -63,8 +63,8 @@ public final class IdempotencyStore {
     /**
      * @param vertx the node's Vert.x (clustered: the map is Hazelcast's)
      * @param ttlMs how long a key is remembered, ms
-     * @param waitMs how long a duplicate waits for the first request, and how old a running record
-     *     must be to count as abandoned, ms
+     * @param waitMs how long a duplicate waits for the first request, ms; a running record older than
+     *     twice this counts as abandoned
      */
     public IdempotencyStore(Vertx vertx, long ttlMs, long waitMs) {
         this.vertx = vertx;
@@ -111,7 +111,7 @@ public final class IdempotencyStore {
                     record.getString("body", "")));
         }
         long now = System.currentTimeMillis();
-        if (now - record.getLong("started_ms", now) > waitMs) {
+        if (now - record.getLong("started_ms", now) > 2 * waitMs) {
             String running = running(fingerprint);
             return m.replaceIfPresent(key, existing, running).compose(took -> took
                     ? Future.succeededFuture(new Execute(key, running))
