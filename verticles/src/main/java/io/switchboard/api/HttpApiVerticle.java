@@ -58,7 +58,7 @@ public final class HttpApiVerticle extends VerticleBase {
         decks.mountUpload(router);
         router.route().handler(BodyHandler.create(false).setBodyLimit(http.bodyLimit()));
         limits = new io.switchboard.api.limits.ApiLimits(vertx, node.config().limits(),
-                node.config().calls().routeTimeoutMs(), node.cluster() == null ? null : node.cluster().hazelcast());
+                node.config().calls().routeTimeoutMs(), node.cluster() == null ? null : node.cluster().hazelcast(), node.registry());
         limits.mount(router);
         decks.mountReads(router);
         new RoutesApi(vertx.eventBus()).mount(router);

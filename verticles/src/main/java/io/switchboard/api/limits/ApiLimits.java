@@ -26,6 +26,7 @@ public final class ApiLimits {
     private final ConcurrentCalls concurrentCalls;
     private final RateLimitHandler rates;
     private final LimitPolicy policy = new LimitPolicy();
+    private final io.micrometer.core.instrument.MeterRegistry registry;
     private long sweeper = -1;
 
     /**
@@ -33,16 +34,21 @@ public final class ApiLimits {
      * @param settings {@code limits.*}
      * @param routeTimeoutMs {@code calls.route-timeout-ms} (a concurrent-call reservation lives a little longer)
      * @param hazelcast the cluster's Hazelcast; may be null only when {@code limits.enabled} is false
+     * @param registry the node's metrics ({@code switchboard_api_limited_total}, {@code switchboard_api_idempotency_total},
+     *     {@code switchboard_api_limiter_failures_total})
      */
-    public ApiLimits(Vertx vertx, SwitchboardConfig.Limits settings, long routeTimeoutMs, HazelcastInstance hazelcast) {
+    public ApiLimits(Vertx vertx, SwitchboardConfig.Limits settings, long routeTimeoutMs, HazelcastInstance hazelcast,
+                     io.micrometer.core.instrument.MeterRegistry registry) {
         this.vertx = vertx;
+        this.registry = registry;
         this.settings = settings;
         this.idempotency = new IdempotencyStore(vertx, settings.idempotencyTtlMs(), settings.idempotencyWaitMs());
         if (settings.enabled()) {
             if (hazelcast == null) {
                 throw new IllegalStateException("limits.enabled needs the cluster's Hazelcast");
             }
-            this.rates = new RateLimitHandler(policy, new ClusterRateLimiter(hazelcast.getMap(ClusterRateLimiter.MAP)));
+            this.rates = new RateLimitHandler(policy, new ClusterRateLimiter(hazelcast.getMap(ClusterRateLimiter.MAP)),
+                    registry);
             this.concurrentCalls = new ConcurrentCalls(vertx, hazelcast, routeTimeoutMs + 15_000);
         } else {
             this.rates = null;
@@ -52,10 +58,10 @@ public final class ApiLimits {
 
     /** Mounts the handlers on {@code /v1/*}. */
     public void mount(Router router) {
-        router.route("/v1/*").handler(new IdempotencyHandler(idempotency));
+        router.route("/v1/*").handler(new IdempotencyHandler(idempotency, registry));
         if (settings.enabled()) {
             router.route("/v1/*").handler(rates);
-            router.post("/v1/calls").handler(new ConcurrentCallHandler(policy, concurrentCalls));
+            router.post("/v1/calls").handler(new ConcurrentCallHandler(policy, concurrentCalls, registry));
         }
     }
 

@@ -25,14 +25,18 @@ public final class ConcurrentCallHandler implements Handler<RoutingContext> {
 
     private final LimitPolicy policy;
     private final ConcurrentCalls calls;
+    private final io.micrometer.core.instrument.MeterRegistry registry;
 
     /**
      * @param policy the limits of each tenant
      * @param calls the ledger
+     * @param registry where {@code switchboard.api.limited{operation="voice",limit="concurrent"}} and
+     *     {@code switchboard.api.limiter.failures{limiter="concurrent"}} are counted
      */
-    public ConcurrentCallHandler(LimitPolicy policy, ConcurrentCalls calls) {
+    public ConcurrentCallHandler(LimitPolicy policy, ConcurrentCalls calls, io.micrometer.core.instrument.MeterRegistry registry) {
         this.policy = policy;
         this.calls = calls;
+        this.registry = registry;
     }
 
     @Override
@@ -46,11 +50,13 @@ public final class ConcurrentCallHandler implements Handler<RoutingContext> {
         calls.acquire(principal.tenantId(), limit).onComplete(result -> {
             if (result.failed()) {
                 LOG.warn("concurrent-call ledger unavailable, call let through: {}", result.cause().toString());
+                registry.counter("switchboard.api.limiter.failures", "limiter", "concurrent").increment();
                 ctx.next();
                 return;
             }
             if (result.result().isEmpty()) {
                 ctx.response().putHeader("Retry-After", "1");
+                registry.counter("switchboard.api.limited", "operation", "voice", "limit", "concurrent").increment();
                 ErrorResponses.send(ctx, ErrorCode.TEL_003, 429, "concurrent call limit reached: " + limit
                         + " live calls", Map.of("limit", LimitPolicy.VOICE_CONCURRENT, "max", limit));
                 return;

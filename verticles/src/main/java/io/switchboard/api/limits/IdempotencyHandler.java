@@ -43,10 +43,16 @@ public final class IdempotencyHandler implements Handler<RoutingContext> {
     private static final Pattern VALID = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
     private final IdempotencyStore store;
+    private final io.micrometer.core.instrument.MeterRegistry registry;
 
-    /** @param store the cluster-wide records */
-    public IdempotencyHandler(IdempotencyStore store) {
+    /**
+     * @param store the cluster-wide records
+     * @param registry where {@code switchboard.api.idempotency{result=executed|replayed|conflict|in_progress}}
+     *     is counted
+     */
+    public IdempotencyHandler(IdempotencyStore store, io.micrometer.core.instrument.MeterRegistry registry) {
         this.store = store;
+        this.registry = registry;
     }
 
     @Override
@@ -72,6 +78,9 @@ public final class IdempotencyHandler implements Handler<RoutingContext> {
                 return;
             }
             IdempotencyStore.Outcome outcome = result.result();
+            registry.counter("switchboard.api.idempotency", "result", outcome instanceof IdempotencyStore.Execute ? "executed"
+                    : outcome instanceof IdempotencyStore.Replay ? "replayed"
+                    : outcome instanceof IdempotencyStore.Conflict ? "conflict" : "in_progress").increment();
             if (outcome instanceof IdempotencyStore.Execute execute) {
                 execute(ctx, execute);
             } else if (outcome instanceof IdempotencyStore.Replay replay) {

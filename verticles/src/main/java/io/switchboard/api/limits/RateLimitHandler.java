@@ -31,15 +31,19 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
     private final LimitPolicy policy;
     private final ClusterRateLimiter limiter;
     private final AtomicLong failures = new AtomicLong();
+    private final io.micrometer.core.instrument.MeterRegistry registry;
     private volatile long lastWarning;
 
     /**
      * @param policy the limits of each key
      * @param limiter the cluster-wide buckets
+     * @param registry where {@code switchboard.api.limited{operation,limit="rate"}} and
+     *     {@code switchboard.api.limiter.failures{limiter="rate"}} are counted
      */
-    public RateLimitHandler(LimitPolicy policy, ClusterRateLimiter limiter) {
+    public RateLimitHandler(LimitPolicy policy, ClusterRateLimiter limiter, io.micrometer.core.instrument.MeterRegistry registry) {
         this.policy = policy;
         this.limiter = limiter;
+        this.registry = registry;
     }
 
     @Override
@@ -58,6 +62,7 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
         limiter.acquire(principal.keyId(), operation.get(), limit, ctx.vertx().getOrCreateContext()).onComplete(result -> {
             if (result.failed()) {
                 failures.incrementAndGet();
+                registry.counter("switchboard.api.limiter.failures", "limiter", "rate").increment();
                 long now = System.currentTimeMillis();
                 if (now - lastWarning > 60_000) {
                     lastWarning = now;
@@ -77,6 +82,7 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
                 return;
             }
             response.putHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
+            registry.counter("switchboard.api.limited", "operation", operation.get().id(), "limit", "rate").increment();
             ErrorResponses.send(ctx, ErrorCode.TEL_003, 429, "rate limit exceeded for " + operation.get().id()
                             + ": " + decision.limit() + " requests per window; retry in " + decision.retryAfterSeconds() + " s",
                     Map.of("operation", operation.get().id(), "limit", limit.perSecond() + "/s, " + limit.perMinute()

@@ -167,6 +167,10 @@ class LimitsClusterTest {
         assertTrue(okOnB.get() > 0 && okOnB.get() < ok.get(), "both nodes answered");
         assertTrue(Math.abs(ok.get() - expected) <= 0.10 * expected,
                 "allowed " + ok.get() + " within 10% of " + expected);
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + a.managementPort() + "/metrics"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(metrics.contains("switchboard_api_limited_total{limit=\"rate\"") && metrics.contains("operation=\"analytics\""),
+                "429s are counted in /metrics");
     }
 
     @Test
@@ -272,6 +276,7 @@ class LimitsClusterTest {
             assertEquals(201, real.statusCode(), real.body());
             String callId = new JsonObject(real.body()).getString("id");
             String tenant = "tenant-" + UUID.randomUUID();
+            var metrics = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
             io.vertx.ext.web.Router router = io.vertx.ext.web.Router.router(a.vertx());
             router.route().handler(ctx -> {
                 ctx.put(io.switchboard.api.auth.ApiPrincipal.CONTEXT_KEY, new io.switchboard.api.auth.ApiPrincipal(
@@ -279,7 +284,7 @@ class LimitsClusterTest {
                 ctx.next();
             });
             router.post("/v1/calls").handler(new ConcurrentCallHandler(new LimitPolicy(),
-                    new ConcurrentCalls(a.vertx(), hazelcast(a), 60_000)));
+                    new ConcurrentCalls(a.vertx(), hazelcast(a), 60_000), metrics));
             router.post("/v1/calls").handler(ctx -> {
                 if ("true".equals(ctx.request().getParam("fail"))) {
                     io.switchboard.http.ErrorResponses.send(ctx, io.switchboard.contract.error.ErrorCode.TEL_006, 502,
@@ -302,6 +307,7 @@ class LimitsClusterTest {
             assertEquals("1", refused.headers().firstValue("Retry-After").orElse(null));
             Thread.sleep(600);
             assertEquals(429, post(port, "/v1/calls").statusCode(), "sweeps keep the slot of a live call");
+            assertEquals(2.0, metrics.counter("switchboard.api.limited", "operation", "voice", "limit", "concurrent").count());
 
             assertEquals(200, send(a, "POST", "/v1/calls/" + callId + "/hangup", null, null).statusCode());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
