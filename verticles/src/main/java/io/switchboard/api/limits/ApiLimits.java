@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Wires the API's limits into the http-api's router: {@link IdempotencyHandler} on every
  * {@code /v1/*} request, then (with {@code limits.enabled}) {@link RateLimitHandler} and, on
- * {@code POST /v1/calls}, {@link ConcurrentCallHandler}; and runs the concurrent-call ledger's sweep
- * every {@code limits.concurrency-sweep-interval-ms}. Mount after the body handler and the
+ * {@code POST /v1/calls}, {@link ConcurrentCallHandler}; frees a call's slot on its final event and
+ * runs the concurrent-call ledger's sweep every {@code limits.concurrency-sweep-interval-ms}. Mount after the body handler and the
  * authentication handler (every handler reads {@link io.switchboard.api.auth.ApiPrincipal#of}) and
  * before the endpoints.
  */
@@ -70,6 +70,17 @@ public final class ApiLimits {
         if (!settings.enabled()) {
             return Future.succeededFuture();
         }
+        vertx.eventBus().<io.switchboard.contract.event.EventEnvelope>consumer(
+                io.switchboard.contract.bus.Addresses.EVENTS, message -> {
+                    var event = message.body();
+                    if (io.switchboard.contract.event.EventTypes.CALL_COMPLETED.equals(event.type())
+                            || io.switchboard.contract.event.EventTypes.CALL_FAILED.equals(event.type())) {
+                        String callId = event.data() == null ? null : event.data().path("call_id").asText(null);
+                        if (callId != null) {
+                            concurrentCalls.ended(callId);
+                        }
+                    }
+                });
         return vertx.executeBlocking(() -> {
             concurrentCalls.index();
             return null;

@@ -29,16 +29,17 @@ import java.util.concurrent.TimeUnit;
  * <li>{@link #bind}: once the call exists, the reservation becomes {@code c:<call id>} (no time to live:
  *     calls last hours).</li>
  * <li>{@link #release}: a failed create frees its reservation at once.</li>
+ * <li>{@link #ended}: a call's final event ({@code call.completed}, {@code call.failed}) frees its
+ *     slot at once, on every http-api node that hears it.</li>
  * <li>{@link #sweep}: a call that ended is no longer in the live-call map {@code switchboard.calls.live}
  *     (the call lifecycle removes it once its CDR is safe, and its own sweeper ends stuck calls),
- *     so the sweep removes every {@code c:} entry whose call is not live. This is what frees a
- *     finished call's slot, and it also heals whatever a crash left behind: a reservation of a node
+ *     so the sweep removes every {@code c:} entry whose call is not live. This frees the slot of a
+ *     call whose final event was missed (or came before its slot was bound), and heals whatever a
+ *     crash left behind: a reservation of a node
  *     that died expires with its time to live; a call whose node died is still in the live map
  *     until the lifecycle's sweeper ends it, and then its entry goes at the next sweep.</li>
  * </ul>
- * Every node with the http-api role sweeps (removing twice is harmless); a finished call keeps its
- * slot until the next sweep (at most {@code limits.concurrency-sweep-interval-ms}), erring on the
- * side of refusing.
+ * Every node with the http-api role sweeps (removing twice is harmless).
  *
  * <p>Blocking Hazelcast calls run on Vert.x worker threads.
  */
@@ -128,6 +129,16 @@ public final class ConcurrentCalls {
     /** Frees a reservation (its call was not created). */
     public Future<Void> release(String slot) {
         return Future.fromCompletionStage(ledger.removeAsync(slot)).mapEmpty();
+    }
+
+    /**
+     * Frees the slot of a call that ended (on its {@code call.completed} or {@code call.failed} event);
+     * removing an absent entry is harmless.
+     *
+     * @param callId the call's id
+     */
+    public Future<Void> ended(String callId) {
+        return Future.fromCompletionStage(ledger.removeAsync(CALL + callId)).mapEmpty();
     }
 
     /**
