@@ -13,11 +13,14 @@ final class ApiResponses {
     private ApiResponses() {
     }
 
-    /** Ends the exchange with {@code status} and {@code body} as JSON. */
+    /**
+     * Ends the exchange with {@code status} and {@code body} as JSON, through
+     * {@link io.switchboard.http.ResponseCapture} (idempotent replays, call-limit bookkeeping).
+     */
     static void json(RoutingContext ctx, int status, Object body) {
         try {
-            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                    .end(Json.mapper().writeValueAsString(body));
+            io.switchboard.http.ResponseCapture.end(ctx, status, "application/json",
+                    Json.mapper().writeValueAsString(body));
         } catch (JsonProcessingException e) {
             ctx.fail(e);
         }

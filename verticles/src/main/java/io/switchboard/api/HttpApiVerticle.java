@@ -32,8 +32,10 @@ import io.switchboard.api.tenants.TenantStore;
  * stream {@code /v1/events} ({@link io.switchboard.api.events.EventStreamApi}), API keys, tenants and
  * the audit log; authenticates every {@code /v1} request ({@link AuthHandler}), then validates it
  * against the OpenAPI document served at {@code /openapi.yaml} ({@link RequestValidation}) before the
- * handlers; assigns and echoes {@code X-Request-Id}, enforces {@code http.body-limit} (413 TEL-011;
- * deck uploads have their own limit) and answers unknown paths with TEL-013.
+ * handlers, with rate limits, concurrent-call limits and {@code Idempotency-Key}
+ * ({@link io.switchboard.api.limits.ApiLimits}) on {@code /v1}; assigns and echoes {@code X-Request-Id},
+ * enforces {@code http.body-limit} (413 TEL-011; deck uploads have their own limit) and answers unknown
+ * paths with TEL-013.
  */
 public final class HttpApiVerticle extends VerticleBase {
 
@@ -45,6 +47,7 @@ public final class HttpApiVerticle extends VerticleBase {
     private io.switchboard.api.events.EventStreamApi events;
     private io.switchboard.api.auth.LastUsed lastUsed;
     private io.switchboard.api.auth.KeyVerifier verifier;
+    private io.switchboard.api.limits.ApiLimits limits;
 
     /** @param node the node's shared services */
     public HttpApiVerticle(NodeContext node) {
@@ -78,6 +81,9 @@ public final class HttpApiVerticle extends VerticleBase {
                 ctx -> Future.succeededFuture(Tenants.of(ctx)), 1 << 20);
         events.mount(router);
         router.route().handler(BodyHandler.create(false).setBodyLimit(http.bodyLimit()));
+        limits = new io.switchboard.api.limits.ApiLimits(vertx, node.config().limits(),
+                node.config().calls().routeTimeoutMs(), node.cluster() == null ? null : node.cluster().hazelcast(), node.registry());
+        limits.mount(router);
         decks.mountReads(router);
         new RoutesApi(vertx.eventBus()).mount(router);
         new HealthApi(vertx.eventBus(), new HealthStore(node.pool()), audit).mount(router);
@@ -97,6 +103,7 @@ public final class HttpApiVerticle extends VerticleBase {
                 LOG.warn("api keys: last_used_at not written, kept for the next flush: {}", error.getMessage())));
         return KeyBootstrap.ensure(keys, Tenants.DEFAULT, api.bootstrapAdminKey())
                 .compose(v -> vertx.eventBus().<String>consumer(Addresses.AUTH_CHANGED, m -> evict(m.body())).completion())
+                .compose(v -> limits.start())
                 .compose(v -> events.start())
                 .compose(v -> HttpServers.listen(vertx, router, http.host(), http.port(), "http"))
                 .onSuccess(s -> server = s)
@@ -140,6 +147,7 @@ public final class HttpApiVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
+        limits.stop();
         return events.stop().compose(v -> HttpServers.shutdown(server, node.config().shutdown().drainTimeoutMs()))
                 .compose(v -> lastUsed.flush().recover(error -> Future.succeededFuture()));
     }

@@ -123,13 +123,7 @@ final class TenantsApi {
         Map<String, Object> limitMap = null;
         if (limits != null) {
             limitMap = new io.vertx.core.json.JsonObject(limits.toString()).getMap();
-            for (var entry : limitMap.entrySet()) {
-                if (!(entry.getValue() instanceof Number number) || number.longValue() < 0
-                        || number.doubleValue() != Math.floor(number.doubleValue())) {
-                    throw SwitchboardException.invalidField(ErrorCode.TEL_011, "limits",
-                            "limits." + entry.getKey() + ": expected a non-negative whole number");
-                }
-            }
+            io.switchboard.api.limits.LimitPolicy.validate(limitMap);
         }
         String raw = body.has("webhook_url") ? body.text("webhook_url", false, 2048) : null;
         // on update, null or "" clears the URL ("" is what TenantStore reads as "clear")

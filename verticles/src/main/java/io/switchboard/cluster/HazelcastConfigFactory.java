@@ -20,6 +20,9 @@ public final class HazelcastConfigFactory {
     /** Class-path resource of the built-in Hazelcast XML (a copy of {@code conf/cluster.xml}). */
     public static final String BUILT_IN = "cluster.xml";
 
+    /** First Hazelcast serializer type id of Bucket4j's classes (it uses a few from there). */
+    public static final int BUCKET4J_TYPE_ID_BASE = 10_000;
+
     private HazelcastConfigFactory() {
     }
 
@@ -46,6 +49,11 @@ public final class HazelcastConfigFactory {
         if (ipAddress) {
             network.getInterfaces().addInterface(cluster.host());
         }
+
+        // Bucket4j's entry processors (the API's rate limits) in its own compact form rather than Java
+        // serialization; type ids 10000-10009 are reserved for them.
+        io.github.bucket4j.grid.hazelcast.HazelcastProxyManager.addCustomSerializers(config.getSerializationConfig(),
+                BUCKET4J_TYPE_ID_BASE);
 
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);

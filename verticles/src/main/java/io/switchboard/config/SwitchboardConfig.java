@@ -24,6 +24,7 @@ import java.util.Set;
  * @param calls the call lifecycle's time limits
  * @param cdr the cdr-writer's journal and batches
  * @param kafka the Kafka export of events and CDRs (off when no bootstrap servers are set)
+ * @param limits the API's rate limits, concurrent-call limits and idempotency keys
  */
 public record SwitchboardConfig(
         Node node,
@@ -44,7 +45,8 @@ public record SwitchboardConfig(
         Calls calls,
         Cdr cdr,
         io.switchboard.cdr.kafka.KafkaSettings kafka,
-        Api api) {
+        Api api,
+        Limits limits) {
 
     /**
      * @param id the node's name; empty means generate one at start
@@ -201,6 +203,18 @@ public record SwitchboardConfig(
     }
 
     /**
+     * The public API's limits ({@code io.switchboard.api.limits}).
+     *
+     * @param enabled whether rate limits and concurrent-call limits apply (idempotency keys always do)
+     * @param idempotencyTtlMs how long an idempotency key and its response are kept, ms
+     * @param idempotencyWaitMs how long a duplicate request waits for the first one to finish, ms (an
+     *     unfinished first request older than twice this counts as abandoned)
+     * @param concurrencySweepIntervalMs how often ended calls are removed from the concurrent-call ledger, ms
+     */
+    public record Limits(boolean enabled, long idempotencyTtlMs, long idempotencyWaitMs, long concurrencySweepIntervalMs) {
+    }
+
+    /**
      * The cdr-writer: durable journal, batches to PostgreSQL, webhook delivery.
      *
      * @param journalDir folder of the durable journal files; empty: {@code journal/} beside the
@@ -304,7 +318,7 @@ public record SwitchboardConfig(
         return new SwitchboardConfig(node, http, management, database, cluster, router, health, shutdown, log,
                 secrets, new Webhooks(publicUrl), sandbox, carrierDefaults, carriers, sip(v), calls(v), cdr(v),
                 new io.switchboard.cdr.kafka.KafkaSettings(v.string("kafka.bootstrap").trim(), nonBlank(v, "kafka.events-topic"),
-                        nonBlank(v, "kafka.cdrs-topic")), api(v));
+                        nonBlank(v, "kafka.cdrs-topic")), api(v), limits(v));
     }
 
     private static Api api(ConfigValues v) {
@@ -315,6 +329,19 @@ public record SwitchboardConfig(
         }
         return new Api(key, v.number("api.key-cache-ms", 0, 3_600_000), v.number("api.last-used-flush-ms", 100, 3_600_000),
                 v.number("api.rotation-grace-s", 0, 604_800));
+    }
+
+    private static Limits limits(ConfigValues v) {
+        Limits limits = new Limits(Boolean.parseBoolean(v.oneOf("limits.enabled", Set.of("true", "false"))),
+                v.number("limits.idempotency-ttl-ms", 1_000, 604_800_000),
+                v.number("limits.idempotency-wait-ms", 100, 3_600_000),
+                v.number("limits.concurrency-sweep-interval-ms", 100, 600_000));
+        long route = v.number("calls.route-timeout-ms", 1_000, 600_000);
+        if (limits.idempotencyWaitMs() <= route) {
+            throw new ConfigException("limits.idempotency-wait-ms", "must exceed calls.route-timeout-ms (" + route
+                    + "), else a running request could be taken for abandoned and run twice");
+        }
+        return limits;
     }
 
     private static Calls calls(ConfigValues v) {

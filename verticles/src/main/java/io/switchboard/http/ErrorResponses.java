@@ -70,6 +70,6 @@ public final class ErrorResponses {
             json = "{\"error\":{\"code\":\"TEL-900\",\"message\":\"internal error\",\"details\":{}}}";
             status = 500;
         }
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(json);
+        ResponseCapture.end(ctx, status, "application/json", json);
     }
 }

@@ -13,4 +13,13 @@ public interface ClusterView {
      *     join order); a member that crashed or left is not in it
      */
     List<String> members();
+
+    /**
+     * @return the cluster's Hazelcast instance, for the few cluster-wide structures Vert.x shared data
+     *     does not offer (entry processors, predicates: the API's rate and concurrent-call limits), or
+     *     null when the node has none (unit tests of single verticles)
+     */
+    default com.hazelcast.core.HazelcastInstance hazelcast() {
+        return null;
+    }
 }

@@ -110,6 +110,11 @@ public final class Node {
                     public java.util.List<String> members() {
                         return clusterManager.getNodes();
                     }
+
+                    @Override
+                    public com.hazelcast.core.HazelcastInstance hazelcast() {
+                        return clusterManager.getHazelcastInstance();
+                    }
                 });
         management = new ManagementVerticle(context);
         deploy(management, "management server");

@@ -220,6 +220,8 @@ class ApiKeysAndTenantsTest {
         assertEquals("TEL-011", code(send("PATCH", "/v1/tenants/" + Tenants.DEFAULT, TestNodes.ADMIN_KEY,
                 "{\"status\":\"suspended\"}")), "the operator tenant cannot lock itself out");
         assertEquals("TEL-011", code(send("PATCH", "/v1/tenants/" + tenant, TestNodes.ADMIN_KEY, "{\"plan\":\"platinum\"}")));
+        assertEquals("TEL-011", code(send("PATCH", "/v1/tenants/" + tenant, TestNodes.ADMIN_KEY,
+                "{\"limits\":{\"warp_per_second\":9}}")), "unknown limit");
         assertEquals("TEL-011", code(send("PATCH", "/v1/tenants/" + tenant, TestNodes.ADMIN_KEY, "{\"spend_cap\":12.5}")),
                 "money is a decimal string");
         assertEquals("TEL-011", code(send("POST", "/v1/tenants", TestNodes.ADMIN_KEY, new JsonObject()

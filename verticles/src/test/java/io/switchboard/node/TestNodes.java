@@ -36,7 +36,9 @@ public final class TestNodes {
      * @return a configuration layer for a node alone in its own cluster, storing data under
      *     {@code dataDir}, its HTTP servers on ports the system picks ({@link Node#httpPort()},
      *     {@link Node#managementPort()} tell which), its secrets key and CDR journal in {@code dataDir} and no
-     *     sandbox carriers (a test that wants them sets {@code sandbox.enabled}); its admin key is {@link #ADMIN_KEY}
+     *     sandbox carriers (a test that wants them sets {@code sandbox.enabled}); its admin key is {@link #ADMIN_KEY};
+     *     no rate or concurrent-call limits (tests poll the API faster than the plans allow; the limits' own tests
+     *     set {@code limits.enabled})
      */
     public static JsonObject isolated(Path dataDir) throws IOException {
         int httpPort = 0;
@@ -52,6 +54,7 @@ public final class TestNodes {
                 .put("cdr", new JsonObject().put("journal-dir", dataDir.resolve("journal").toString()))
                 .put("sandbox", new JsonObject().put("enabled", "false"))
                 .put("api", new JsonObject().put("bootstrap-admin-key", ADMIN_KEY))
+                .put("limits", new JsonObject().put("enabled", false))
                 .put("sip", new JsonObject().put("udp-port", 0).put("tcp-port", 0));
     }
 
