@@ -22,7 +22,8 @@ import io.switchboard.router.store.RatesCopy;
  * <p>It serves the operator endpoints ({@code /health/*}, {@code /metrics}), rate decks
  * ({@link DecksApi}), route explanations ({@link RoutesApi}), carrier health ({@link HealthApi}), calls and messages
  * ({@link CallsApi}), CDRs, usage, costs and webhook deliveries ({@link RecordsApi}), the WebSocket event
- * stream {@code /v1/events} ({@link io.switchboard.api.events.EventStreamApi}); assigns and echoes
+ * stream {@code /v1/events} ({@link io.switchboard.api.events.EventStreamApi}), and on its own port
+ * ({@code grpc.port}) the gRPC API ({@link io.switchboard.api.grpc.GrpcEndpoint}); assigns and echoes
  * {@code X-Request-Id}, enforces {@code http.body-limit} (413 TEL-011; deck uploads have their own
  * limit) and answers unknown paths with TEL-013.
  */
@@ -31,6 +32,7 @@ public final class HttpApiVerticle extends VerticleBase {
     private final NodeContext node;
     private HttpServer server;
     private io.switchboard.api.events.EventStreamApi events;
+    private io.switchboard.api.grpc.GrpcEndpoint grpc;
 
     /** @param node the node's shared services */
     public HttpApiVerticle(NodeContext node) {
@@ -62,8 +64,13 @@ public final class HttpApiVerticle extends VerticleBase {
         new SandboxApi(vertx.eventBus()).mount(router);
         ObservabilityRoutes.mount(router, node.liveness(), node.readiness(), node.registry());
         ErrorResponses.install(router);
+        if (node.config().grpc().enabled()) {
+            grpc = new io.switchboard.api.grpc.GrpcEndpoint(vertx, records, authenticator(),
+                    node.config().calls().routeTimeoutMs());
+        }
         return events.start().compose(v -> HttpServers.listen(vertx, router, http.host(), http.port(), "http"))
                 .onSuccess(s -> server = s)
+                .compose(s -> grpc == null ? Future.succeededFuture() : grpc.start(http.host(), node.config().grpc().port()))
                 .compose(s -> vertx.eventBus().<Void>consumer(Addresses.HTTP_URL, m -> m.reply(localUrl())).completion());
     }
 
@@ -73,6 +80,22 @@ public final class HttpApiVerticle extends VerticleBase {
         return "http://" + (host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host) + ":" + port();
     }
 
+    // TEMPORARY until auth merges: accepts any presented key as the default tenant with the admin
+    // scope (a missing key is still TEL-008). The lead replaces it with the real ApiKeyAuthenticator.
+    private static io.switchboard.api.auth.ApiKeyAuthenticator authenticator() {
+        return (key, remoteAddress) -> key == null || key.isBlank()
+                ? Future.failedFuture(new io.switchboard.contract.error.SwitchboardException(
+                        io.switchboard.contract.error.ErrorCode.TEL_008, "missing API key: send authorization: Bearer sk_..."))
+                : Future.succeededFuture(new io.switchboard.api.auth.ApiPrincipal("temporary", Tenants.DEFAULT,
+                        key.startsWith("sk_live_"), java.util.Set.of(io.switchboard.api.auth.Scopes.ADMIN), "enterprise",
+                        java.util.Map.of()));
+    }
+
+    /** @return the bound gRPC port, or -1 when gRPC is disabled (useful when {@code grpc.port} is 0) */
+    public int grpcPort() {
+        return grpc == null ? -1 : grpc.port();
+    }
+
     /** @return the bound port (useful when {@code http.port} is 0) */
     public int port() {
         return server.actualPort();
@@ -80,6 +103,8 @@ public final class HttpApiVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        return events.stop().compose(v -> HttpServers.shutdown(server, node.config().shutdown().drainTimeoutMs()));
+        long drain = node.config().shutdown().drainTimeoutMs();
+        return events.stop().compose(v -> grpc == null ? Future.succeededFuture() : grpc.stop(drain))
+                .compose(v -> HttpServers.shutdown(server, drain));
     }
 }
