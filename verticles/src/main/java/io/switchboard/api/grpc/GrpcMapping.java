@@ -240,7 +240,7 @@ public final class GrpcMapping {
             return Service.fromWire(raw.toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw SwitchboardException.invalidField(ErrorCode.TEL_011, "service",
-                    "service: expected voice or sms, got '" + clip(raw) + "'");
+                    "service: expected voice, sms, mms or fax, got '" + clip(raw) + "'");
         }
     }
 
