@@ -23,7 +23,8 @@ import io.switchboard.router.store.RatesCopy;
  * ({@link DecksApi}), route explanations ({@link RoutesApi}), carrier health ({@link HealthApi}), calls and messages
  * ({@link CallsApi}), CDRs, usage, costs and webhook deliveries ({@link RecordsApi}), the WebSocket event
  * stream {@code /v1/events} ({@link io.switchboard.api.events.EventStreamApi}), and on its own port
- * ({@code grpc.port}) the gRPC API ({@link io.switchboard.api.grpc.GrpcEndpoint}); assigns and echoes
+ * ({@code grpc.port}) the gRPC API ({@link io.switchboard.api.grpc.GrpcEndpoint}), and the public
+ * event-bus addresses ({@link io.switchboard.api.bus.BusGateway}); assigns and echoes
  * {@code X-Request-Id}, enforces {@code http.body-limit} (413 TEL-011; deck uploads have their own
  * limit) and answers unknown paths with TEL-013.
  */
@@ -33,6 +34,7 @@ public final class HttpApiVerticle extends VerticleBase {
     private HttpServer server;
     private io.switchboard.api.events.EventStreamApi events;
     private io.switchboard.api.grpc.GrpcEndpoint grpc;
+    private io.switchboard.api.bus.BusGateway gateway;
 
     /** @param node the node's shared services */
     public HttpApiVerticle(NodeContext node) {
@@ -64,11 +66,15 @@ public final class HttpApiVerticle extends VerticleBase {
         new SandboxApi(vertx.eventBus()).mount(router);
         ObservabilityRoutes.mount(router, node.liveness(), node.readiness(), node.registry());
         ErrorResponses.install(router);
+        var authenticator = authenticator();
         if (node.config().grpc().enabled()) {
-            grpc = new io.switchboard.api.grpc.GrpcEndpoint(vertx, records, authenticator(),
+            grpc = new io.switchboard.api.grpc.GrpcEndpoint(vertx, records, authenticator,
                     node.config().calls().routeTimeoutMs());
         }
-        return events.start().compose(v -> HttpServers.listen(vertx, router, http.host(), http.port(), "http"))
+        gateway = new io.switchboard.api.bus.BusGateway(vertx.eventBus(), authenticator,
+                new CallFinder(vertx.eventBus(), records), node.config().calls().routeTimeoutMs(),
+                node.config().calls().maxMessageSegments());
+        return events.start().compose(v -> gateway.start()).compose(v -> HttpServers.listen(vertx, router, http.host(), http.port(), "http"))
                 .onSuccess(s -> server = s)
                 .compose(s -> grpc == null ? Future.succeededFuture() : grpc.start(http.host(), node.config().grpc().port()))
                 .compose(s -> vertx.eventBus().<Void>consumer(Addresses.HTTP_URL, m -> m.reply(localUrl())).completion());
@@ -104,7 +110,8 @@ public final class HttpApiVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         long drain = node.config().shutdown().drainTimeoutMs();
-        return events.stop().compose(v -> grpc == null ? Future.succeededFuture() : grpc.stop(drain))
+        return events.stop().compose(v -> gateway == null ? Future.succeededFuture() : gateway.stop())
+                .compose(v -> grpc == null ? Future.succeededFuture() : grpc.stop(drain))
                 .compose(v -> HttpServers.shutdown(server, drain));
     }
 }

@@ -1,12 +1,12 @@
 package io.switchboard.api.grpc;
 
+import io.switchboard.api.CallFinder;
 import io.switchboard.api.auth.ApiKeyAuthenticator;
 import io.switchboard.api.auth.ApiPrincipal;
 import io.switchboard.api.auth.Scopes;
 import io.switchboard.api.events.EventFilter;
 import io.switchboard.cdr.CdrQueries;
 import io.switchboard.contract.bus.Addresses;
-import io.switchboard.contract.bus.BusErrors;
 import io.switchboard.contract.bus.RouteRequest;
 import io.switchboard.contract.call.CallLookup;
 import io.switchboard.contract.call.CallRecord;
@@ -19,7 +19,6 @@ import io.switchboard.contract.model.RoutePlan;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
 import io.vertx.grpc.common.GrpcStatus;
 import io.vertx.grpc.server.GrpcServer;
 import io.vertx.grpc.server.GrpcServerRequest;
@@ -44,7 +43,7 @@ import java.util.UUID;
 public final class GrpcApi {
 
     private final EventBus bus;
-    private final CdrQueries records;
+    private final CallFinder calls;
     private final GrpcAuth auth;
     private final GrpcEventStreams streams;
     private final DeliveryOptions routing;
@@ -60,7 +59,7 @@ public final class GrpcApi {
     GrpcApi(EventBus bus, CdrQueries records, ApiKeyAuthenticator authenticator, GrpcEventStreams streams,
             long routeTimeoutMs) {
         this.bus = Objects.requireNonNull(bus, "bus");
-        this.records = Objects.requireNonNull(records, "records");
+        this.calls = new CallFinder(bus, Objects.requireNonNull(records, "records"));
         this.auth = new GrpcAuth(authenticator);
         this.streams = Objects.requireNonNull(streams, "streams");
         this.routing = new DeliveryOptions().setSendTimeout(routeTimeoutMs + 5_000);
@@ -82,7 +81,7 @@ public final class GrpcApi {
                             .map(m -> GrpcMapping.call(m.body()));
                 }));
         server.callHandler(CallServiceGrpcService.Get, call -> unary(call, Scopes.CALLS_READ, Addresses.CALLS_GET,
-                (request, principal) -> find(principal.tenantId(), GrpcMapping.callId(request.getId()))
+                (request, principal) -> calls.find(principal.tenantId(), GrpcMapping.callId(request.getId()), true)
                         .map(GrpcMapping::call)));
         server.callHandler(CallServiceGrpcService.Hangup, call -> unary(call, Scopes.CALLS_WRITE, Addresses.CALLS_HANGUP,
                 (request, principal) -> bus.<CallRecord>request(Addresses.CALLS_HANGUP,
@@ -120,19 +119,6 @@ public final class GrpcApi {
                         GrpcErrors.end(call.response(), error, address);
                     }
                 });
-    }
-
-    private Future<CallRecord> find(String tenant, String id) {
-        return bus.<CallRecord>request(Addresses.CALLS_GET, new CallLookup(tenant, id), quick).map(Message::body)
-                .recover(error -> {
-                    SwitchboardException known = BusErrors.toException(error, Addresses.CALLS_GET);
-                    return known.code() == ErrorCode.TEL_013 || known.code() == ErrorCode.TEL_009
-                            ? records.record(tenant, id, true) : Future.failedFuture(known);
-                })
-                .recover(error -> Future.failedFuture(error instanceof java.util.NoSuchElementException missing
-                        ? new SwitchboardException(ErrorCode.TEL_013, missing.getMessage()) : error))
-                .compose(r -> r.voice() ? Future.succeededFuture(r)
-                        : Future.failedFuture(new SwitchboardException(ErrorCode.TEL_013, "no such call " + id)));
     }
 
     @FunctionalInterface

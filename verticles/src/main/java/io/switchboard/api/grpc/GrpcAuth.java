@@ -1,8 +1,8 @@
 package io.switchboard.api.grpc;
 
+import io.switchboard.api.BearerToken;
 import io.switchboard.api.auth.ApiKeyAuthenticator;
 import io.switchboard.api.auth.ApiPrincipal;
-import io.switchboard.contract.error.ErrorCode;
 import io.switchboard.contract.error.SwitchboardException;
 import io.vertx.core.Future;
 import io.vertx.core.net.SocketAddress;
@@ -19,7 +19,6 @@ final class GrpcAuth {
 
     /** The metadata key (HTTP/2 header names are lower case). */
     static final String AUTHORIZATION = "authorization";
-    private static final String BEARER = "bearer ";
 
     private final ApiKeyAuthenticator authenticator;
 
@@ -35,14 +34,11 @@ final class GrpcAuth {
      *     not allowed, or the key lacks {@code scope})
      */
     Future<ApiPrincipal> authorize(GrpcServerRequest<?, ?> request, String scope) {
-        String header = request.headers().get(AUTHORIZATION);
-        String key = null;
-        if (header != null) {
-            if (header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-                return Future.failedFuture(SwitchboardException.invalidField(ErrorCode.TEL_008, AUTHORIZATION,
-                        "authorization: expected 'Bearer sk_live_...' or 'Bearer sk_test_...'"));
-            }
-            key = header.substring(BEARER.length()).trim();
+        String key;
+        try {
+            key = BearerToken.key(request.headers().get(AUTHORIZATION));
+        } catch (SwitchboardException e) {
+            return Future.failedFuture(e);
         }
         SocketAddress remote = request.connection() == null ? null : request.connection().remoteAddress();
         String address = remote == null || remote.hostAddress() == null ? "" : remote.hostAddress();

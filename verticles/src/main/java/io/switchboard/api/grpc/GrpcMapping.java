@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.Timestamp;
+import io.switchboard.api.FieldRules;
 import io.switchboard.contract.Json;
 import io.switchboard.contract.bus.RouteRequest;
 import io.switchboard.contract.call.CallRecord;
@@ -24,7 +25,6 @@ import io.switchboard.contract.model.Money;
 import io.switchboard.contract.model.RoutePlan;
 import io.switchboard.contract.model.Service;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -99,12 +99,7 @@ public final class GrpcMapping {
         String callerName = request.getCallerName().isEmpty() ? null : text("caller_name", request.getCallerName(), 64);
         Integer timeout = null;
         if (request.hasTimeoutS()) {
-            int value = request.getTimeoutS();
-            if (value < 1 || value > 600) {
-                throw SwitchboardException.invalidField(ErrorCode.TEL_011, "timeout_s",
-                        "timeout_s: expected a whole number from 1 to 600, got " + value);
-            }
-            timeout = value;
+            timeout = FieldRules.range("timeout_s", request.getTimeoutS(), 1, 600);
         }
         String callback = request.getStatusCallback().isEmpty() ? null : url("status_callback", request.getStatusCallback());
         JsonNode metadata = null;
@@ -252,28 +247,11 @@ public final class GrpcMapping {
     }
 
     private static String text(String field, String value, int maxLength) {
-        if (value.length() > maxLength) {
-            throw SwitchboardException.invalidField(ErrorCode.TEL_011, field,
-                    field + ": expected 1 to " + maxLength + " characters, got " + value.length());
-        }
-        if (value.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
-            throw SwitchboardException.invalidField(ErrorCode.TEL_011, field, field + ": control characters are not allowed");
-        }
-        return value;
+        return FieldRules.text(field, value, maxLength);
     }
 
     private static String url(String field, String raw) {
-        text(field, raw, 2048);
-        try {
-            URI uri = new URI(raw);
-            if (uri.isAbsolute() && uri.getHost() != null
-                    && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
-                return raw;
-            }
-        } catch (Exception e) {
-            // reported below
-        }
-        throw SwitchboardException.invalidField(ErrorCode.TEL_011, field, field + ": expected an absolute http(s) URL");
+        return FieldRules.url(field, raw);
     }
 
     private static String carrierId(String field, String raw) {
