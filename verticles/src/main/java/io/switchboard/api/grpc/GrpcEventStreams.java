@@ -95,7 +95,12 @@ final class GrpcEventStreams {
                 s.end(GrpcStatus.RESOURCE_EXHAUSTED, "fell behind: the client does not read its events");
                 subscribers.remove(s);
             } else {
-                s.response.write(message);
+                try {
+                    s.response.write(message);
+                } catch (RuntimeException gone) {
+                    // the stream ended under us (cancelled, connection lost): forget it, keep serving the others
+                    subscribers.remove(s);
+                }
             }
         }
     }
