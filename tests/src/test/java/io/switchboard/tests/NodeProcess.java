@@ -62,6 +62,7 @@ final class NodeProcess implements AutoCloseable {
         env.put("SWITCHBOARD_CLUSTER_MEMBERS", "127.0.0.1");
         env.put("SWITCHBOARD_MANAGEMENT_PORT", "0");
         env.put("SWITCHBOARD_HTTP_PORT", "0");
+        env.put("SWITCHBOARD_GRPC_PORT", "0");
         env.put("SWITCHBOARD_DATABASE_EMBEDDED_DATA_DIR", dataDir.toString());
         env.put("SWITCHBOARD_CDR_JOURNAL_DIR", dataDir.resolveSibling(dataDir.getFileName() + "-journal").toString());
         env.put("SWITCHBOARD_DATABASE_EMBEDDED_PORT", "0");

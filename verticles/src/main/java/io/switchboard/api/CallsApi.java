@@ -44,12 +44,14 @@ final class CallsApi {
 
     private final EventBus bus;
     private final CdrQueries records;
+    private final CallFinder finder;
     private final DeliveryOptions routing;
     private final int maxSegments;
 
     CallsApi(EventBus bus, CdrQueries records, long routeTimeoutMs, int maxSegments) {
         this.bus = bus;
         this.records = records;
+        this.finder = new CallFinder(bus, records);
         this.routing = new DeliveryOptions().setSendTimeout(routeTimeoutMs + 5_000);
         this.maxSegments = maxSegments;
     }
@@ -107,17 +109,7 @@ final class CallsApi {
             ApiResponses.error(ctx, e, Addresses.CALLS_GET);
             return;
         }
-        String tenant = Tenants.of(ctx);
-        Future<CallRecord> found = bus.<CallRecord>request(Addresses.CALLS_GET, new CallLookup(tenant, id),
-                        ApiResponses.BUS_TIMEOUT).map(Message::body)
-                .recover(error -> {
-                    SwitchboardException known = BusErrors.toException(error, Addresses.CALLS_GET);
-                    return known.code() == ErrorCode.TEL_013 || known.code() == ErrorCode.TEL_009
-                            ? records.record(tenant, id, call) : Future.failedFuture(known);
-                })
-                .compose(r -> r.voice() == call ? Future.succeededFuture(r)
-                        : Future.failedFuture(new SwitchboardException(ErrorCode.TEL_013, "no such "
-                                + (call ? "call " : "message ") + id)));
+        Future<CallRecord> found = finder.find(Tenants.of(ctx), id, call);
         reply(ctx, 200, found, Addresses.CALLS_GET);
     }
 
@@ -129,16 +121,7 @@ final class CallsApi {
             ApiResponses.error(ctx, e, Addresses.CALLS_HANGUP);
             return;
         }
-        String tenant = Tenants.of(ctx);
-        reply(ctx, 200, bus.<CallRecord>request(Addresses.CALLS_HANGUP, new CallLookup(tenant, id), routing)
-                .map(Message::body)
-                .recover(error -> {
-                    // a call that ended earlier answers as it ended: hang-up is idempotent
-                    SwitchboardException known = BusErrors.toException(error, Addresses.CALLS_HANGUP);
-                    return known.code() == ErrorCode.TEL_013 ? records.record(tenant, id, true)
-                            .compose(r -> r.voice() ? Future.succeededFuture(r) : Future.failedFuture(known))
-                            : Future.failedFuture(known);
-                }), Addresses.CALLS_HANGUP);
+        reply(ctx, 200, finder.hangup(Tenants.of(ctx), id, routing), Addresses.CALLS_HANGUP);
     }
 
     private void listCalls(RoutingContext ctx) {

@@ -35,7 +35,9 @@ import io.switchboard.api.tenants.TenantStore;
  * handlers, with rate limits, concurrent-call limits and {@code Idempotency-Key}
  * ({@link io.switchboard.api.limits.ApiLimits}) on {@code /v1}; assigns and echoes {@code X-Request-Id},
  * enforces {@code http.body-limit} (413 TEL-011; deck uploads have their own limit) and answers unknown
- * paths with TEL-013.
+ * paths with TEL-013. On its own port ({@code grpc.port}) it serves the gRPC API
+ * ({@link io.switchboard.api.grpc.GrpcEndpoint}), and it serves the public event-bus addresses
+ * ({@link io.switchboard.api.bus.BusGateway}); both authenticate with the same {@link AuthHandler}'s verifier.
  */
 public final class HttpApiVerticle extends VerticleBase {
 
@@ -48,6 +50,8 @@ public final class HttpApiVerticle extends VerticleBase {
     private io.switchboard.api.auth.LastUsed lastUsed;
     private io.switchboard.api.auth.KeyVerifier verifier;
     private io.switchboard.api.limits.ApiLimits limits;
+    private io.switchboard.api.grpc.GrpcEndpoint grpc;
+    private io.switchboard.api.bus.BusGateway gateway;
 
     /** @param node the node's shared services */
     public HttpApiVerticle(NodeContext node) {
@@ -101,12 +105,21 @@ public final class HttpApiVerticle extends VerticleBase {
         this.router = router;
         vertx.setPeriodic(api.lastUsedFlushMs(), id -> lastUsed.flush().onFailure(error ->
                 LOG.warn("api keys: last_used_at not written, kept for the next flush: {}", error.getMessage())));
+        if (node.config().grpc().enabled()) {
+            grpc = new io.switchboard.api.grpc.GrpcEndpoint(vertx, records, verifier,
+                    node.config().calls().routeTimeoutMs());
+        }
+        gateway = new io.switchboard.api.bus.BusGateway(vertx.eventBus(), verifier,
+                new CallFinder(vertx.eventBus(), records), node.config().calls().routeTimeoutMs(),
+                node.config().calls().maxMessageSegments());
         return KeyBootstrap.ensure(keys, Tenants.DEFAULT, api.bootstrapAdminKey())
                 .compose(v -> vertx.eventBus().<String>consumer(Addresses.AUTH_CHANGED, m -> evict(m.body())).completion())
                 .compose(v -> limits.start())
                 .compose(v -> events.start())
+                .compose(v -> gateway.start())
                 .compose(v -> HttpServers.listen(vertx, router, http.host(), http.port(), "http"))
                 .onSuccess(s -> server = s)
+                .compose(s -> grpc == null ? Future.succeededFuture() : grpc.start(http.host(), node.config().grpc().port()))
                 .compose(s -> vertx.eventBus().<Void>consumer(Addresses.HTTP_URL, m -> m.reply(localUrl())).completion());
     }
 
@@ -138,6 +151,12 @@ public final class HttpApiVerticle extends VerticleBase {
     /** @return the routes of the public API, in order (for tests that compare them with the OpenAPI document) */
     public java.util.List<io.vertx.ext.web.Route> routes() {
         return router == null ? java.util.List.of() : router.getRoutes();
+
+    }
+
+    /** @return the bound gRPC port, or -1 when gRPC is disabled (useful when {@code grpc.port} is 0) */
+    public int grpcPort() {
+        return grpc == null ? -1 : grpc.port();
     }
 
     /** @return the bound port (useful when {@code http.port} is 0) */
@@ -148,7 +167,10 @@ public final class HttpApiVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         limits.stop();
-        return events.stop().compose(v -> HttpServers.shutdown(server, node.config().shutdown().drainTimeoutMs()))
+        long drain = node.config().shutdown().drainTimeoutMs();
+        return events.stop().compose(v -> gateway == null ? Future.succeededFuture() : gateway.stop())
+                .compose(v -> grpc == null ? Future.succeededFuture() : grpc.stop(drain))
+                .compose(v -> HttpServers.shutdown(server, drain))
                 .compose(v -> lastUsed.flush().recover(error -> Future.succeededFuture()));
     }
 }

@@ -270,7 +270,10 @@ public final class CallLifecycle {
                 b.failure(ErrorCode.TEL_201.code(), reason);
             }
             return Optional.of(b.build());
-        }).compose(changed -> changed.isEmpty() ? live.get(id).map(Optional::orElseThrow)
+        }).compose(changed -> changed.isEmpty()
+                // already final: the record as it is, or TEL-013 if it left the live map meanwhile
+                ? live.get(id).compose(found -> found.map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(
+                        new SwitchboardException(ErrorCode.TEL_013, "no live call " + id + ": it has ended"))))
                 : announceAndFinish(changed.get()).map(changed.get()));
     }
 

@@ -25,6 +25,7 @@ import java.util.Set;
  * @param cdr the cdr-writer's journal and batches
  * @param kafka the Kafka export of events and CDRs (off when no bootstrap servers are set)
  * @param limits the API's rate limits, concurrent-call limits and idempotency keys
+ * @param grpc the gRPC door of the http-api role
  */
 public record SwitchboardConfig(
         Node node,
@@ -46,7 +47,15 @@ public record SwitchboardConfig(
         Cdr cdr,
         io.switchboard.cdr.kafka.KafkaSettings kafka,
         Api api,
-        Limits limits) {
+        Limits limits,
+        Grpc grpc) {
+
+    /**
+     * @param enabled whether nodes with the http-api role serve gRPC
+     * @param port its TCP port on {@code http.host} (0 = any free port)
+     */
+    public record Grpc(boolean enabled, int port) {
+    }
 
     /**
      * @param id the node's name; empty means generate one at start
@@ -318,7 +327,8 @@ public record SwitchboardConfig(
         return new SwitchboardConfig(node, http, management, database, cluster, router, health, shutdown, log,
                 secrets, new Webhooks(publicUrl), sandbox, carrierDefaults, carriers, sip(v), calls(v), cdr(v),
                 new io.switchboard.cdr.kafka.KafkaSettings(v.string("kafka.bootstrap").trim(), nonBlank(v, "kafka.events-topic"),
-                        nonBlank(v, "kafka.cdrs-topic")), api(v), limits(v));
+                        nonBlank(v, "kafka.cdrs-topic")), api(v), limits(v),
+                new Grpc(Boolean.parseBoolean(v.oneOf("grpc.enabled", Set.of("true", "false"))), v.port("grpc.port")));
     }
 
     private static Api api(ConfigValues v) {

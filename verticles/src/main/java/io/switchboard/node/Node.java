@@ -172,6 +172,11 @@ public final class Node {
         return vertx;
     }
 
+    /** @return the gRPC port of this node's http-api, or -1 without that role or with {@code grpc.enabled} false */
+    public int grpcPort() {
+        return httpApi instanceof io.switchboard.api.HttpApiVerticle api ? api.grpcPort() : -1;
+    }
+
     /** @return the public API's bound port, or -1 when this node has no http-api role */
     public int httpPort() {
         return httpApi instanceof io.switchboard.api.HttpApiVerticle api ? api.port() : -1;

@@ -18,6 +18,7 @@ class DatabaseUnreachableTest {
         JsonObject layer = new JsonObject()
                 .put("management", new JsonObject().put("port", 0))
                 .put("http", new JsonObject().put("port", 0))
+                .put("grpc", new JsonObject().put("port", 0))
                 .put("database", new JsonObject().put("url", "postgresql://sb:pw@127.0.0.1:" + closedPort + "/sb")
                         .put("connect-timeout-ms", 2000))
                 .put("cluster", new JsonObject().put("name", "db-test-" + UUID.randomUUID()).put("port", clusterPort)

@@ -56,6 +56,7 @@ class NodeTest {
         int clusterPort = freePort();
         layer = new JsonObject()
                 .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0).put("body-limit", 1024))
+                .put("grpc", new JsonObject().put("port", 0))
                 .put("management", new JsonObject().put("host", "127.0.0.1").put("port", 0))
                 .put("database", new JsonObject().put("embedded", new JsonObject()
                         .put("data-dir", dataDir.toString()).put("port", 0)))

@@ -46,6 +46,7 @@ public final class TestNodes {
         return new JsonObject()
                 .put("http", new JsonObject().put("host", "127.0.0.1").put("port", httpPort))
                 .put("management", new JsonObject().put("host", "127.0.0.1").put("port", 0))
+                .put("grpc", new JsonObject().put("port", 0))
                 .put("database", new JsonObject().put("embedded", new JsonObject()
                         .put("data-dir", dataDir.toString()).put("port", 0)))
                 .put("cluster", new JsonObject().put("name", "test-" + UUID.randomUUID())
