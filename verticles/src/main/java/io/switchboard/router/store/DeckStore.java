@@ -39,6 +39,16 @@ public final class DeckStore {
                 .execute(Tuple.of(carrier, service)).mapEmpty();
     }
 
+    /**
+     * @param carrier a carrier id
+     * @param deletedToo whether a deleted carrier counts
+     * @return whether the {@code carriers} row exists
+     */
+    public Future<Boolean> carrierExists(String carrier, boolean deletedToo) {
+        return pool.preparedQuery("SELECT 1 FROM carriers WHERE id = $1" + (deletedToo ? "" : " AND deleted_at IS NULL"))
+                .execute(Tuple.of(carrier)).map(rows -> rows.size() > 0);
+    }
+
     /** Creates a version in status {@code importing}; the future holds its id. */
     public Future<Long> create(String carrier, String service, String currency, String sourceName) {
         return pool.preparedQuery("INSERT INTO rate_decks (carrier_id, service, currency, source_name) "
