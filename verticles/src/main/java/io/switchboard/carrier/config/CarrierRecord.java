@@ -74,9 +74,9 @@ public record CarrierRecord(String id, String provider, String displayName, Set<
      * @param techPrefix digits put before the number
      * @param numberFormat e164, digits or national-digits
      * @param allowedIps CIDR blocks the trunk may send from
-     * @param codecs codecs to offer, in order (stored; the edge's UAC offers PCMU and PCMA today)
-     * @param dtmfMode rfc2833, info or inband (stored; not applied by the edge yet)
-     * @param headers extra headers for INVITEs toward the trunk (stored; not applied by the edge yet)
+     * @param codecs codecs the edge's UAC offers, in order ({@code io.switchboard.sip.uac.SdpOffer})
+     * @param dtmfMode rfc2833 (telephone-event offered), info or inband
+     * @param headers extra headers put on every INVITE toward the trunk (API-originated and proxied)
      */
     public record Sip(String host, int port, String transport, String techPrefix, String numberFormat,
                       List<String> allowedIps, List<String> codecs, String dtmfMode, Map<String, String> headers) {
