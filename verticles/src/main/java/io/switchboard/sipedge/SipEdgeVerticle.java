@@ -118,6 +118,7 @@ public final class SipEdgeVerticle extends RoleVerticle {
      * those of the {@code carriers} table (made through the admin API, or configured on a carrier-role
      * node), a stored row replacing a configured one of the same id; deleted rows are left out. When
      * the table cannot be read (another secrets key), the configured trunks are used and a warning logged.
+     * A trunk deleted through the admin API stays out even when the configuration file still lists it.
      */
     private Future<List<SipTrunk>> loadTrunks() {
         java.util.Map<String, SipTrunk> trunks = new java.util.LinkedHashMap<>();
@@ -128,11 +129,13 @@ public final class SipEdgeVerticle extends RoleVerticle {
                 .compose(cipher -> {
                     carriers = new io.switchboard.carrier.config.CarrierAdminStore(node.pool(), cipher, defaults.breaker(),
                             defaults.timeoutMs());
-                    return carriers.list(false);
+                    return carriers.list(true);
                 })
                 .map(records -> {
                     for (var record : records) {
-                        if (TrunkMapping.PROVIDER.equals(record.provider())) {
+                        if (record.deletedAt() != null) {
+                            trunks.remove(record.id()); // deleted through the API, even if configured
+                        } else if (TrunkMapping.PROVIDER.equals(record.provider())) {
                             try {
                                 trunks.put(record.id(), TrunkMapping.trunk(
                                         io.switchboard.carrier.config.CarrierAdminStore.config(record)));
