@@ -19,7 +19,9 @@ import java.util.Map;
  *   <li>{@code POST /v1/decks?carrier=telnyx&service=voice[&format=az|twilio|supplier-notice]
  *       [&skip_invalid=true]} with the CSV file as the body: streamed to a temporary file (never
  *       held in memory; at most {@code router.deck-upload-limit} bytes, else 413), then imported
- *       by {@link DeckImporter}; 201 with the import report, or 422 TEL-602 with the rejected rows;</li>
+ *       by {@link DeckImporter}; 201 with the import report, or 422 TEL-602 with the rejected rows;
+ *       {@code publish=false} keeps an accepted version {@code staged} until
+ *       {@code POST /v1/carriers/{id}/decks/{deck}/publish};</li>
  *   <li>{@code GET /v1/decks[?carrier=]}: every version, newest first;</li>
  *   <li>{@code GET /v1/decks/diff?from=V1&to=V2[&limit=1000]}: added, removed, up, down per prefix;</li>
  *   <li>{@code GET /v1/decks/{id}/rates[?prefix=44&limit=1000]}: the rows of any version, older
@@ -63,6 +65,36 @@ final class DecksApi {
         router.get("/v1/decks/:id/rates").handler(this::rates);
         router.get("/v1/carriers/:id/decks").handler(this::carrierList);
         router.get("/v1/carriers/:id/decks/diff").handler(this::carrierDiff);
+        router.post("/v1/carriers/:id/decks/:deck/publish").handler(this::publishStaged);
+    }
+
+    /**
+     * {@code POST /v1/carriers/{id}/decks/{deck}/publish}: publishes a version imported with
+     * {@code publish=false} (200 with the version); another carrier's version or an unknown one is
+     * TEL-013, a version that is not staged TEL-011 naming {@code deck}.
+     */
+    private void publishStaged(RoutingContext ctx) {
+        String carrier = ctx.pathParam("id");
+        long deckId;
+        try {
+            deckId = Long.parseLong(ctx.pathParam("deck"));
+        } catch (NumberFormatException e) {
+            ApiResponses.error(ctx, new SwitchboardException(ErrorCode.TEL_013, "no deck version " + ctx.pathParam("deck"),
+                    Map.of("field", "deck")), "decks");
+            return;
+        }
+        existing(carrier, false)
+                .compose(v -> version(deckId, "deck"))
+                .compose(version -> version.carrier().equals(carrier) ? Future.succeededFuture(version)
+                        : Future.failedFuture(new SwitchboardException(ErrorCode.TEL_013, "carrier " + carrier
+                                + " has no deck version " + deckId, Map.of("field", "deck"))))
+                .compose(before -> importer.publishStaged(deckId)
+                        .recover(e -> Future.failedFuture(e instanceof IllegalStateException
+                                ? SwitchboardException.invalidField(ErrorCode.TEL_011, "deck", "deck: " + e.getMessage())
+                                : e))
+                        .compose(after -> audit.record(ctx, null, "deck.publish", carrier, before, after).map(after)))
+                .onSuccess(version -> ApiResponses.json(ctx, 200, version))
+                .onFailure(error -> ApiResponses.error(ctx, error, "decks"));
     }
 
     private void upload(RoutingContext ctx, boolean carrierInPath) {
@@ -73,7 +105,7 @@ final class DecksApi {
             Params.required(ctx, "service");
             request = new DeckImporter.Request(carrier, Params.service(ctx, "service", null),
                     format == null ? null : format(format), Params.bool(ctx, "skip_invalid"),
-                    Params.optional(ctx, "filename"));
+                    Params.optional(ctx, "filename"), Params.optional(ctx, "publish") == null || Params.bool(ctx, "publish"));
             String length = ctx.request().getHeader("Content-Length");
             if (length != null && length.matches("[0-9]{1,18}") && Long.parseLong(length) > uploadLimit) {
                 throw tooLarge(length + " bytes");

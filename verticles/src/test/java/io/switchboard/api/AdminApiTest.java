@@ -96,6 +96,28 @@ class AdminApiTest {
         awaitTrue("beta first after its priority changed", () -> candidates("+33140000000", null)
                 .equals(List.of("beta", "alpha")));
 
+        // a version imported with publish=false waits until it is published
+        long live = deckVersion("+33140000000", "beta");
+        HttpResponse<String> staged = send("POST", "/v1/carriers/beta/decks?service=voice&publish=false", TestNodes.ADMIN_KEY,
+                HEADER + "33,France,0.0300,0,60,60,2026-01-01,,USD\n");
+        assertEquals(201, staged.statusCode(), staged.body());
+        assertEquals("staged", new JsonObject(staged.body()).getString("status"));
+        long stagedId = new JsonObject(staged.body()).getLong("deck_id");
+        Thread.sleep(300);
+        assertEquals(live, deckVersion("+33140000000", "beta"), "a staged version is not routed");
+        assertError(send("POST", "/v1/carriers/alpha/decks/" + stagedId + "/publish", TestNodes.ADMIN_KEY, null), 404,
+                "TEL-013", "deck");
+        HttpResponse<String> published = send("POST", "/v1/carriers/beta/decks/" + stagedId + "/publish",
+                TestNodes.ADMIN_KEY, null);
+        assertEquals(200, published.statusCode(), published.body());
+        assertEquals("published", new JsonObject(published.body()).getString("status"));
+        awaitTrue("the published version routed", () -> deckVersion("+33140000000", "beta") == stagedId);
+        assertError(send("POST", "/v1/carriers/beta/decks/" + stagedId + "/publish", TestNodes.ADMIN_KEY, null), 400,
+                "TEL-011", "deck");
+        JsonObject diff = new JsonObject(send("GET", "/v1/carriers/beta/decks/diff?from=" + live + "&to=" + stagedId,
+                TestNodes.ADMIN_KEY, null).body());
+        assertEquals(1L, diff.getJsonObject("counts").getLong("up"), diff.encode());
+
         assertEquals(200, send("PATCH", "/v1/carriers/alpha", TestNodes.ADMIN_KEY, "{\"enabled\": false}").statusCode());
         awaitTrue("alpha excluded as disabled", () -> excluded("+33140000000", null, "alpha").equals("disabled"));
         assertEquals(200, send("PATCH", "/v1/carriers/alpha", TestNodes.ADMIN_KEY, "{\"enabled\": true}").statusCode());
@@ -309,6 +331,12 @@ class AdminApiTest {
                 + (tenant == null ? "" : "&tenant_id=" + tenant), TestNodes.ADMIN_KEY, null);
         return response.statusCode() == 200 ? new JsonObject(response.body()) : new JsonObject()
                 .put("candidates", new JsonArray()).put("excluded", new JsonArray());
+    }
+
+    private long deckVersion(String number, String carrier) throws Exception {
+        return plan(number, null).getJsonArray("candidates").stream().map(JsonObject.class::cast)
+                .filter(c -> carrier.equals(c.getString("carrier"))).mapToLong(c -> c.getLong("deck_version"))
+                .findFirst().orElse(-1);
     }
 
     private List<String> candidates(String number, String tenant) throws Exception {
