@@ -16,7 +16,8 @@ import java.util.Map;
  * <li>{@code POST /v1/carriers} {@code {id, provider, ...}} (fields in {@link CarrierRequests}) → 201 with the
  *     carrier's view ({@link CarrierRecord#view()}: credentials never shown, only {@code credentials_set});
  *     an id already taken, deleted carriers included, is TEL-011 naming {@code id}.</li>
- * <li>{@code GET /v1/carriers[?include_deleted=true]} → {@code {"data": [view...]}};
+ * <li>{@code GET /v1/carriers[?include_deleted=true&limit=100&starting_after=<id>]} → {@code {"data": [view...],
+ *     "has_more"}} by id;
  *     {@code GET /v1/carriers/{id}} → the view (a deleted carrier too, {@code status: deleted}).</li>
  * <li>{@code PATCH /v1/carriers/{id}} with any field but {@code id} and {@code provider} → 200 with the view;
  *     {@code settings}, {@code credentials} and {@code sip.headers} merge (a null value removes a key).</li>
@@ -74,14 +75,17 @@ final class CarriersApi {
 
     private void list(RoutingContext ctx) {
         boolean deleted;
+        int limit;
         try {
             deleted = Params.bool(ctx, "include_deleted");
+            limit = Params.limit(ctx, 100, 1_000);
         } catch (SwitchboardException e) {
             ApiResponses.error(ctx, e, "carriers");
             return;
         }
-        store.list(deleted)
-                .onSuccess(list -> ApiResponses.json(ctx, 200, Map.of("data", list.stream().map(CarrierRecord::view).toList())))
+        store.list(deleted, limit + 1, Params.optional(ctx, "starting_after"))
+                .onSuccess(list -> ApiResponses.json(ctx, 200, Map.of("data",
+                        list.stream().limit(limit).map(CarrierRecord::view).toList(), "has_more", list.size() > limit)))
                 .onFailure(error -> ApiResponses.error(ctx, error, "carriers"));
     }
 

@@ -131,6 +131,14 @@ class AdminApiTest {
         String listing = send("GET", "/v1/carriers", TestNodes.ADMIN_KEY, null).body();
         assertFalse(listing.contains("\"alpha\""), listing);
         assertTrue(send("GET", "/v1/carriers?include_deleted=true", TestNodes.ADMIN_KEY, null).body().contains("\"alpha\""));
+        JsonObject first = new JsonObject(send("GET", "/v1/carriers?include_deleted=true&limit=1", TestNodes.ADMIN_KEY, null)
+                .body());
+        assertEquals(1, first.getJsonArray("data").size());
+        assertTrue(first.getBoolean("has_more"));
+        String firstId = first.getJsonArray("data").getJsonObject(0).getString("id");
+        JsonObject next = new JsonObject(send("GET", "/v1/carriers?include_deleted=true&limit=1&starting_after=" + firstId,
+                TestNodes.ADMIN_KEY, null).body());
+        assertTrue(next.getJsonArray("data").getJsonObject(0).getString("id").compareTo(firstId) > 0, next.encode());
         assertEquals("deleted", new JsonObject(send("GET", "/v1/carriers/alpha", TestNodes.ADMIN_KEY, null).body())
                 .getString("status"), "the row stays for CDR history");
         assertError(send("PATCH", "/v1/carriers/alpha", TestNodes.ADMIN_KEY, "{\"priority\": 2}"), 404, "TEL-013", null);

@@ -64,8 +64,19 @@ public final class CarrierAdminStore {
      * @return every carrier, by id
      */
     public Future<List<CarrierRecord>> list(boolean includeDeleted) {
-        return pool.query("SELECT " + COLUMNS + " FROM carriers" + (includeDeleted ? "" : " WHERE deleted_at IS NULL")
-                + " ORDER BY id").execute().map(rows -> {
+        return list(includeDeleted, Integer.MAX_VALUE, null);
+    }
+
+    /**
+     * @param includeDeleted whether deleted carriers are listed too
+     * @param limit at most this many
+     * @param startingAfter only ids after this one (cursor pagination), or null
+     * @return carriers by id
+     */
+    public Future<List<CarrierRecord>> list(boolean includeDeleted, int limit, String startingAfter) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM carriers WHERE ($1::text IS NULL OR id > $1)"
+                + (includeDeleted ? "" : " AND deleted_at IS NULL") + " ORDER BY id LIMIT $2")
+                .execute(Tuple.of(startingAfter, limit)).map(rows -> {
                     List<CarrierRecord> list = new ArrayList<>();
                     rows.forEach(row -> list.add(read(row)));
                     return list;
