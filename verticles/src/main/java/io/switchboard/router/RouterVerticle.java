@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * The {@code router} role: holds every published rate deck as an in-memory index and answers
  * {@link Addresses#ROUTER_PLAN} (explain a plan) and {@link Addresses#ROUTER_ROUTE} (plan, then
  * fail over along it through the carrier adapters). It loads the published decks at start and
- * swaps in each deck announced on {@link Addresses#DECKS_PUBLISHED}, keeps each carrier's latest
+ * swaps in each deck announced on {@link Addresses#DECKS_PUBLISHED}, reads the carrier directory
+ * again (profiles and retryable SIP codes) on {@link Addresses#CARRIERS_CHANGED}, forgets cached
+ * tenant rules on {@link Addresses#ROUTING_RULES_CHANGED}, keeps each carrier's latest
  * {@link CarrierStatusReport} from {@link Addresses#CARRIER_STATUS}, writes every decision to
  * the routing log, and publishes every attempt on {@link Addresses#CARRIER_OUTCOMES}. Counter
  * {@code switchboard_routes_total{service, result}} counts routed requests, {@code carried} or

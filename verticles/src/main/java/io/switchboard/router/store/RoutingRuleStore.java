@@ -156,7 +156,7 @@ public final class RoutingRuleStore {
         return pool.preparedQuery("INSERT INTO routing_rules (tenant_id, service, prefix, policy, allowed_carriers, "
                         + "denied_carriers, preferred_carrier, max_rate, priority, enabled) "
                         + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING " + COLUMNS)
-                .execute(values(rule, false)).map(rows -> read(rows.iterator().next()));
+                .execute(values(rule)).map(rows -> read(rows.iterator().next()));
     }
 
     /**
@@ -170,7 +170,7 @@ public final class RoutingRuleStore {
                                 + "policy = $4, allowed_carriers = $5, denied_carriers = $6, preferred_carrier = $7, "
                                 + "max_rate = $8, priority = $9, enabled = $10, updated_at = now() WHERE id = $11 RETURNING "
                                 + COLUMNS)
-                        .execute(values(wanted, true).addValue(UUID.fromString(id)))
+                        .execute(values(wanted).addValue(UUID.fromString(id)))
                         .map(rows -> new Change(before, read(rows.iterator().next()))))));
     }
 
@@ -181,7 +181,7 @@ public final class RoutingRuleStore {
                 .map(before)));
     }
 
-    private static Tuple values(Rule r, boolean forUpdate) {
+    private static Tuple values(Rule r) {
         return Tuple.tuple(java.util.Arrays.asList(r.tenantId() == null ? null : UUID.fromString(r.tenantId()), r.service(),
                 r.prefix(), r.policy(), r.allowedCarriers().isEmpty() ? null : r.allowedCarriers().toArray(String[]::new),
                 r.deniedCarriers().isEmpty() ? null : r.deniedCarriers().toArray(String[]::new), r.preferredCarrier(),
