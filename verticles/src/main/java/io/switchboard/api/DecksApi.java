@@ -115,7 +115,11 @@ final class DecksApi {
             return;
         }
         ctx.request().pause();
-        Future<Void> known = carrierInPath ? existing(request.carrier(), false) : Future.succeededFuture();
+        // POST /v1/decks registers a new carrier by its first deck, but never revives a deleted one
+        Future<Void> known = carrierInPath ? existing(request.carrier(), false)
+                : store.carrierDeleted(request.carrier()).compose(deleted -> deleted
+                        ? Future.failedFuture(io.switchboard.carrier.config.CarrierAdminStore.notFound(request.carrier()))
+                        : Future.succeededFuture());
         known.compose(v -> vertx.fileSystem().createTempFile("switchboard-deck-", ".csv"))
                 .compose(path -> vertx.fileSystem().open(path, new OpenOptions().setWrite(true))
                         .compose(file -> ctx.request().pipeTo(file))

@@ -147,6 +147,8 @@ class AdminApiTest {
                 + "\"sip\":{\"host\":\"127.0.0.1\"}}"), 400, "TEL-011", "id");
         assertError(send("POST", "/v1/carriers/alpha/decks?service=voice", TestNodes.ADMIN_KEY,
                 HEADER + "33,France,0.0200,0,60,60,2026-01-01,,USD\n"), 404, "TEL-013", null);
+        assertError(send("POST", "/v1/decks?carrier=alpha&service=voice", TestNodes.ADMIN_KEY,
+                HEADER + "33,France,0.0200,0,60,60,2026-01-01,,USD\n"), 404, "TEL-013", null);
 
         // credentials: write-only, merged on PATCH, never shown, never audited
         HttpResponse<String> rotated = send("PATCH", "/v1/carriers/beta", TestNodes.ADMIN_KEY,

@@ -49,6 +49,12 @@ public final class DeckStore {
                 .execute(Tuple.of(carrier)).map(rows -> rows.size() > 0);
     }
 
+    /** @return whether the carrier exists and was deleted through the admin API */
+    public Future<Boolean> carrierDeleted(String carrier) {
+        return pool.preparedQuery("SELECT 1 FROM carriers WHERE id = $1 AND deleted_at IS NOT NULL")
+                .execute(Tuple.of(carrier)).map(rows -> rows.size() > 0);
+    }
+
     /** Creates a version in status {@code importing}; the future holds its id. */
     public Future<Long> create(String carrier, String service, String currency, String sourceName) {
         return pool.preparedQuery("INSERT INTO rate_decks (carrier_id, service, currency, source_name) "
