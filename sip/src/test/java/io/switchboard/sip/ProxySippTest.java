@@ -78,10 +78,20 @@ class ProxySippTest {
     @Test
     void answeredCallThenByeIsTimed() throws Exception {
         int a = Sipp.freeUdpPort();
-        try (ProxyHarness proxy = new ProxyHarness(List.of(trunk("trunk-a", a)), 2_000, 0);
+        SipTrunk withHeader = trunk("trunk-a", a).withMedia(null, null, Map.of("X-Trunk-Account", "7"));
+        try (ProxyHarness proxy = new ProxyHarness(List.of(withHeader), 2_000, 0);
              Sipp uas = Sipp.uas(dir, Sipp.scenario(dir, "uas_answer.xml", Map.of()), a)) {
             int rc = Sipp.uac(dir, Sipp.scenario(dir, "uac_call.xml", Map.of()), proxy.port(), 1);
             assertEquals(0, rc, logs());
+            StringBuilder seen = new StringBuilder();
+            try (var files = java.nio.file.Files.list(dir)) {
+                for (var p : files.filter(f -> f.getFileName().toString().startsWith("uas_answer")
+                        && f.getFileName().toString().endsWith("_messages.log")).toList()) {
+                    seen.append(java.nio.file.Files.readString(p));
+                }
+            }
+            assertTrue(seen.toString().contains("X-Trunk-Account: 7"), "the trunk's extra header on the proxied INVITE: "
+                    + seen);
             List<SipAttempt> attempts = proxy.awaitFinished(1, 2_000);
             assertEquals(1, attempts.size());
             SipAttempt answered = attempts.get(0);

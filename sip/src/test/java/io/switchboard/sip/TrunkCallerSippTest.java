@@ -139,6 +139,31 @@ class TrunkCallerSippTest {
     }
 
     @Test
+    void theTrunksCodecsDtmfModeAndHeadersAreOnTheInvite() throws Exception {
+        int a = Sipp.freeUdpPort();
+        SipTrunk t = trunk(a).withMedia(List.of("G722", "PCMA"), "rfc2833", Map.of("X-Account", "42"));
+        try (ProxyHarness h = new ProxyHarness(List.of(), 2_000, 0);
+             Sipp uas = Sipp.uas(dir, Sipp.scenario(dir, "uas_reply.xml.tmpl",
+                     Map.of("CODE", "486", "Q850", "17", "RINGING", "")), a)) {
+            start(h, t);
+            assertEquals(486, awaitReply().sipCode());
+        }
+        String seen;
+        try (var files = Files.list(dir)) {
+            StringBuilder all = new StringBuilder();
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith("_messages.log")).toList()) {
+                all.append(Files.readString(p));
+            }
+            seen = all.toString();
+        }
+        assertTrue(seen.contains("X-Account: 42"), seen);
+        assertTrue(seen.matches("(?s).*m=audio \\d+ RTP/AVP 9 8 101.*"), seen);
+        assertTrue(seen.contains("a=rtpmap:9 G722/8000"), seen);
+        assertTrue(seen.contains("a=fmtp:101 0-16"), seen);
+        assertTrue(!seen.contains("a=rtpmap:0 PCMU"), "PCMU was not asked for");
+    }
+
+    @Test
     void trunk486IsFinalBusy() throws Exception {
         int a = Sipp.freeUdpPort();
         try (ProxyHarness h = new ProxyHarness(List.of(), 2_000, 0);

@@ -60,10 +60,17 @@ public final class HttpApiVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        return ApiContract.load(vertx).compose(this::serve);
+        var secrets = node.config().secrets();
+        return vertx.executeBlocking(() -> io.switchboard.carrier.config.CredentialCipher.load(secrets.key(), secrets.keyFile()))
+                .recover(e -> Future.failedFuture(new IllegalStateException("secrets: " + e.getMessage())))
+                .compose(cipher -> ApiContract.load(vertx).compose(contract -> serve(contract, cipher)));
     }
 
-    private Future<?> serve(ApiContract contract) {
+    /**
+     * Mounts every route and listens; {@code contract} validates requests, {@code cipher} encrypts carrier
+     * credentials given to the admin API.
+     */
+    private Future<?> serve(ApiContract contract, io.switchboard.carrier.config.CredentialCipher cipher) {
         var http = node.config().http();
         var api = node.config().api();
         KeyStore keys = new KeyStore(node.pool());
@@ -91,6 +98,12 @@ public final class HttpApiVerticle extends VerticleBase {
         decks.mountReads(router);
         new RoutesApi(vertx.eventBus()).mount(router);
         new HealthApi(vertx.eventBus(), new HealthStore(node.pool()), audit).mount(router);
+        var carrierDefaults = node.config().carrierDefaults();
+        new CarriersApi(new io.switchboard.carrier.config.CarrierAdminStore(node.pool(), cipher, carrierDefaults.breaker(),
+                carrierDefaults.timeoutMs()), audit, vertx.eventBus(), carrierDefaults.breaker(), carrierDefaults.timeoutMs())
+                .mount(router);
+        new RoutingRulesApi(new io.switchboard.router.store.RoutingRuleStore(node.pool()), audit, vertx.eventBus())
+                .mount(router);
         new KeysApi(keys, audit, this::authChanged, api.rotationGraceS()).mount(router);
         new TenantsApi(new TenantStore(node.pool()), audit, this::authChanged).mount(router);
         new AuditApi(auditLog).mount(router);

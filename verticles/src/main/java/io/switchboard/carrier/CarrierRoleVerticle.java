@@ -1,5 +1,6 @@
 package io.switchboard.carrier;
 
+import io.switchboard.carrier.config.CarrierAdminStore;
 import io.switchboard.carrier.config.CarrierConfig;
 import io.switchboard.carrier.config.CarrierStore;
 import io.switchboard.carrier.config.CredentialCipher;
@@ -44,6 +45,12 @@ public final class CarrierRoleVerticle extends VerticleBase {
     private final NodeContext node;
     private final Map<String, SandboxCarrier> sandboxes = new LinkedHashMap<>();
     private final List<CarrierConfig> sandboxAccounts = new ArrayList<>();
+    /** The adapters this node runs: carrier id → its account and deployment. */
+    private final Map<String, Deployed> adapters = new LinkedHashMap<>();
+    private CarrierAdminStore admin;
+
+    private record Deployed(CarrierConfig account, String deploymentId) {
+    }
 
     /** @param node the node's shared services */
     public CarrierRoleVerticle(NodeContext node) {
@@ -62,6 +69,8 @@ public final class CarrierRoleVerticle extends VerticleBase {
                 .recover(e -> Future.failedFuture(new IllegalStateException("secrets: " + e.getMessage())))
                 .compose(cipher -> {
                     CarrierStore store = new CarrierStore(node.pool(), cipher);
+                    admin = new CarrierAdminStore(node.pool(), cipher, config.carrierDefaults().breaker(),
+                            config.carrierDefaults().timeoutMs());
                     return store.refusePlaintextSecrets()
                             .compose(v -> Future.all(config.carriers().stream().map(store::save).toList()))
                             .compose(v -> startSandboxes(config, store))
@@ -69,6 +78,8 @@ public final class CarrierRoleVerticle extends VerticleBase {
                 })
                 .compose(this::deployAdapters)
                 .compose(v -> vertx.deployVerticle(new RoleVerticle(Role.CARRIER, node.nodeId())))
+                .compose(v -> vertx.eventBus().<String>consumer(Addresses.CARRIERS_CHANGED, m -> changed(m.body()))
+                        .completion())
                 .compose(v -> {
                     var bus = vertx.eventBus();
                     bus.<JsonObject>consumer(Addresses.SANDBOX_BEHAVIOUR, m -> {
@@ -178,13 +189,65 @@ public final class CarrierRoleVerticle extends VerticleBase {
     private Future<Void> deployAdapters(List<CarrierConfig> accounts) {
         List<CarrierConfig> all = new ArrayList<>(accounts.stream().filter(a -> !a.sandbox()).toList());
         all.addAll(sandboxAccounts);
-        List<Future<?>> deployed = new ArrayList<>();
-        for (CarrierConfig account : all) {
-            CarrierProvider provider = CarrierProviders.byName(account.provider()).orElseThrow();
-            deployed.add(vertx.deployVerticle(new CarrierVerticle(provider, account, node.nodeId(), node.config(),
-                    node.registry())));
+        return Future.all(all.stream().map(this::deploy).toList()).mapEmpty();
+    }
+
+    private Future<Void> deploy(CarrierConfig account) {
+        CarrierProvider provider = CarrierProviders.byName(account.provider()).orElseThrow();
+        return vertx.deployVerticle(new CarrierVerticle(provider, account, node.nodeId(), node.config(), node.registry()))
+                .map(id -> {
+                    adapters.put(account.id(), new Deployed(account, id));
+                    return null;
+                });
+    }
+
+    /**
+     * A carrier changed through the admin API ({@link Addresses#CARRIERS_CHANGED}): its row is read
+     * again and its adapter redeployed when its account changed (provider, base URL, credentials,
+     * settings, limits, time-out), deployed when new, undeployed when deleted. Changes of routing
+     * fields only (priority, weight, enabled) leave a running adapter alone. A sandbox carrier keeps
+     * this node's sandbox account. Changes are applied one after the other.
+     */
+    private void changed(String carrierId) {
+        pending = pending.transform(x -> admin.get(carrierId).compose(record -> {
+            CarrierConfig wanted = wanted(record);
+            Deployed current = adapters.get(carrierId);
+            if (current == null && wanted == null
+                    || current != null && wanted != null && sameAccount(current.account(), wanted)) {
+                return Future.<Void>succeededFuture();
+            }
+            Future<Void> undeployed = current == null ? Future.succeededFuture()
+                    : vertx.undeploy(current.deploymentId()).onSuccess(v -> adapters.remove(carrierId));
+            return undeployed.compose(v -> wanted == null ? Future.<Void>succeededFuture() : deploy(wanted))
+                    .onSuccess(v -> LOG.info("carrier {}: adapter {}", carrierId, wanted == null ? "undeployed"
+                            : current == null ? "deployed" : "redeployed"));
+        }).onFailure(error -> LOG.error("carrier {}: adapter not updated after a change: {}", carrierId,
+                error.getMessage())));
+    }
+
+    private Future<Void> pending = Future.succeededFuture();
+
+    /** @return the account this node should run for the row, or null for none */
+    private CarrierConfig wanted(io.switchboard.carrier.config.CarrierRecord record) {
+        if (record == null || record.deletedAt() != null || CarrierProviders.byName(record.provider()).isEmpty()) {
+            return null;
         }
-        return Future.all(deployed).mapEmpty();
+        if (record.sandbox()) {
+            CarrierConfig account = sandboxAccounts.stream().filter(a -> a.id().equals(record.id())).findFirst()
+                    .orElse(null);
+            return account == null ? null : new CarrierConfig(account.id(), account.provider(), account.baseUrl(),
+                    record.services(), record.priority(), record.weight(), record.cps(), record.maxConcurrent(),
+                    record.timeoutMs(), record.breaker(), true, account.settings(), account.credentials());
+        }
+        return record.credentials().isEmpty() ? null : CarrierAdminStore.config(record);
+    }
+
+    /** @return whether an adapter for {@code a} serves {@code b} unchanged (routing-only fields may differ) */
+    private static boolean sameAccount(CarrierConfig a, CarrierConfig b) {
+        return a.provider().equals(b.provider()) && a.baseUrl().equals(b.baseUrl()) && a.cps() == b.cps()
+                && a.maxConcurrent() == b.maxConcurrent() && a.timeoutMs() == b.timeoutMs()
+                && a.breaker().equals(b.breaker()) && a.settings().equals(b.settings())
+                && a.credentials().equals(b.credentials()) && a.services().equals(b.services());
     }
 
     @Override

@@ -124,6 +124,7 @@ public final class HealthMonitorVerticle extends RoleVerticle {
                         vertx.eventBus().<io.switchboard.contract.bus.BreakerReport>consumer(Addresses.CARRIER_BREAKER,
                                 m -> breakerChanged(m.body())).completion(),
                         vertx.eventBus().consumer(Addresses.DECKS_PUBLISHED, m -> trackConfiguredCarriers()).completion(),
+                        vertx.eventBus().consumer(Addresses.CARRIERS_CHANGED, m -> trackConfiguredCarriers()).completion(),
                         vertx.eventBus().consumer(Addresses.HEALTH_LIST, this::list).completion(),
                         vertx.eventBus().consumer(Addresses.HEALTH_DESTINATIONS,
                                 m -> m.reply(destinations.list(System.currentTimeMillis()))).completion(),

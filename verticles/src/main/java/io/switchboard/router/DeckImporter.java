@@ -47,8 +47,16 @@ public final class DeckImporter {
      * @param format the layout, or null to detect it from the header row
      * @param skipInvalid publish the valid rows of a file that has rejected ones
      * @param sourceName the uploaded file's name, for the record
+     * @param publish whether an accepted version is published at once; false keeps it {@code staged}
+     *     until {@link #publishStaged}
      */
-    public record Request(String carrier, Service service, DeckFormat format, boolean skipInvalid, String sourceName) {
+    public record Request(String carrier, Service service, DeckFormat format, boolean skipInvalid, String sourceName,
+                          boolean publish) {
+
+        /** A request whose accepted version is published at once. */
+        public Request(String carrier, Service service, DeckFormat format, boolean skipInvalid, String sourceName) {
+            this(carrier, service, format, skipInvalid, sourceName, true);
+        }
     }
 
     private final Vertx vertx;
@@ -147,6 +155,13 @@ public final class DeckImporter {
                     + "the valid rows)";
             return rejectVersion(deckId, parsed, why);
         }
+        if (!request.publish()) {
+            return store.stage(deckId, (int) parsed.summary().rowsAccepted(), currency)
+                    .map(version -> new ImportReport(deckId, request.carrier(), request.service().wireName(),
+                            parsed.format().id(), "staged", parsed.summary().rowsAccepted(),
+                            parsed.summary().rowsRejected(), parsed.rejections(), currency, parsed.parseMs(),
+                            Math.max(0, (System.nanoTime() - started) / 1_000_000 - parsed.parseMs())));
+        }
         return store.publish(deckId, (int) parsed.summary().rowsAccepted(), currency)
                 .map(version -> {
                     vertx.eventBus().publish(Addresses.DECKS_PUBLISHED, new DeckPublished(deckId, request.carrier(),
@@ -156,6 +171,18 @@ public final class DeckImporter {
                             "published", parsed.summary().rowsAccepted(), parsed.summary().rowsRejected(),
                             parsed.rejections(), currency, parsed.parseMs(), Math.max(0, totalMs - parsed.parseMs()));
                 });
+    }
+
+    /**
+     * Publishes a version imported with {@code publish = false}: it supersedes the carrier's
+     * published version of its service and is announced on {@link Addresses#DECKS_PUBLISHED}.
+     *
+     * @param deckId the staged version
+     * @return the published version; fails with {@link IllegalStateException} when it is not staged
+     */
+    public Future<io.switchboard.router.store.DeckVersion> publishStaged(long deckId) {
+        return store.publishStaged(deckId).onSuccess(version -> vertx.eventBus().publish(Addresses.DECKS_PUBLISHED,
+                new DeckPublished(deckId, version.carrier(), version.service(), version.rowCount())));
     }
 
     private Future<ImportReport> rejectVersion(long deckId, Parsed parsed, String why) {

@@ -10,7 +10,7 @@ import java.util.List;
  * @param carrier the carrier
  * @param service the service
  * @param format the layout read ({@code az}, {@code twilio}, {@code supplier-notice}, {@code mapped})
- * @param status {@code published} or {@code rejected}
+ * @param status {@code published}, {@code staged} (imported with {@code publish=false}) or {@code rejected}
  * @param rowsAccepted rows stored
  * @param rowsRejected source rows refused (skipped when {@code skip_invalid} was asked)
  * @param rejections the first {@value #MAX_LISTED} rejections: row number and reason

@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * The {@code router} role: holds every published rate deck as an in-memory index and answers
  * {@link Addresses#ROUTER_PLAN} (explain a plan) and {@link Addresses#ROUTER_ROUTE} (plan, then
  * fail over along it through the carrier adapters). It loads the published decks at start and
- * swaps in each deck announced on {@link Addresses#DECKS_PUBLISHED}, keeps each carrier's latest
+ * swaps in each deck announced on {@link Addresses#DECKS_PUBLISHED}, reads the carrier directory
+ * again (profiles and retryable SIP codes) on {@link Addresses#CARRIERS_CHANGED}, forgets cached
+ * tenant rules on {@link Addresses#ROUTING_RULES_CHANGED}, keeps each carrier's latest
  * {@link CarrierStatusReport} from {@link Addresses#CARRIER_STATUS}, writes every decision to
  * the routing log, and publishes every attempt on {@link Addresses#CARRIER_OUTCOMES}. Counter
  * {@code switchboard_routes_total{service, result}} counts routed requests, {@code carried} or
@@ -58,6 +60,7 @@ public final class RouterVerticle extends RoleVerticle {
     private DeckStore decks;
     private CarrierDirectory carriers;
     private RoutingLogWriter log;
+    private RetryPolicy retry;
 
     /** @param node the node's shared services */
     public RouterVerticle(NodeContext node) {
@@ -72,10 +75,11 @@ public final class RouterVerticle extends RoleVerticle {
                 new SecureRandom()), System::currentTimeMillis);
         rules = new RulesCache(new TenantRulesStore(node.pool()), System::currentTimeMillis);
         EventBusCarrierGateway gateway = new EventBusCarrierGateway(vertx.eventBus());
+        retry = new RetryPolicy(settings.retrySipCodes(), Map.of());
         failover = new FailoverLoop(attempt -> {
             router.sent(attempt.carrier());
             return gateway.attempt(attempt);
-        }, new RetryPolicy(settings.retrySipCodes(), Map.of()), Clock.systemUTC(), settings.attemptTimeoutMs());
+        }, retry, Clock.systemUTC(), settings.attemptTimeoutMs());
         decks = new DeckStore(node.pool());
         loader = new DeckLoader(vertx, new RatesCopy(node.database()));
         carriers = new CarrierDirectory(node.pool());
@@ -91,15 +95,22 @@ public final class RouterVerticle extends RoleVerticle {
                         vertx.eventBus().<DeckPublished>consumer(Addresses.DECKS_PUBLISHED, this::deckPublished)
                                 .completion(),
                         vertx.eventBus().<CarrierStatusReport>consumer(Addresses.CARRIER_STATUS, this::carrierStatus)
+                                .completion(),
+                        vertx.eventBus().<String>consumer(Addresses.CARRIERS_CHANGED, m -> reloadCarriers()
+                                .onFailure(error -> LOG.error("router: cannot read the carriers again after a change of {}: {}",
+                                        m.body(), error.getMessage()))).completion(),
+                        vertx.eventBus().<String>consumer(Addresses.ROUTING_RULES_CHANGED, m -> rules.forgetAll())
                                 .completion()))
                 .compose(v -> vertx.deployVerticle(new io.switchboard.calls.CallsVerticle(node.config())));
     }
 
+    /** Reads the carrier directory again: profiles (tier, weight, limits, enabled) and their retryable SIP codes. */
     private Future<Void> reloadCarriers() {
-        return carriers.load().map(list -> {
+        return carriers.load().compose(list -> carriers.retryCodes().map(codes -> {
             router.carriers(list);
+            retry.carrierCodes(codes);
             return null;
-        });
+        }));
     }
 
     private Future<Void> loadAll(List<DeckVersion> versions) {

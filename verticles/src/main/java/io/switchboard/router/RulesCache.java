@@ -51,6 +51,14 @@ public final class RulesCache {
         this.clockMs = clockMs;
     }
 
+    /**
+     * Forgets every cached rule (rules changed through the admin API), so the next decision of any
+     * tenant reads them again.
+     */
+    public void forgetAll() {
+        entries.clear();
+    }
+
     /** @return the tenant's merged rules for the service (tenant null: the rules for every tenant) */
     public Future<TenantRules> rules(String tenantId, Service service) {
         String key = tenantId + "|" + service.wireName();

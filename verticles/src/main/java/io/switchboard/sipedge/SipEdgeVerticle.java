@@ -76,6 +76,13 @@ public final class SipEdgeVerticle extends RoleVerticle {
     private OptionsProber prober;
     private TrunkCaller caller;
     private Leadership leadership;
+    private TrunkDirectory directory;
+    private Set<Integer> retry;
+    private SwitchboardConfig.SipProbe probeSettings;
+    private io.switchboard.carrier.config.CarrierAdminStore carriers;
+    private final java.util.Map<String, List<io.vertx.core.eventbus.MessageConsumer<?>>> trunkConsumers =
+            new java.util.HashMap<>();
+    private Future<Void> pendingChange = Future.succeededFuture();
 
     /** Cluster map of the registered sip-edges (member id → node id), for {@link Leadership}. */
     static final String PROBERS = "switchboard.sip.probers";
@@ -102,16 +109,59 @@ public final class SipEdgeVerticle extends RoleVerticle {
 
     @Override
     public Future<?> start() {
+        Future<List<SipTrunk>> initial = givenTrunks != null ? Future.succeededFuture(givenTrunks) : loadTrunks();
+        return initial.compose(this::startWith);
+    }
+
+    /**
+     * The trunks at start: the configured ones ({@code carriers} with {@code provider: sip}), then
+     * those of the {@code carriers} table (made through the admin API, or configured on a carrier-role
+     * node), a stored row replacing a configured one of the same id; deleted rows are left out. When
+     * the table cannot be read (another secrets key), the configured trunks are used and a warning logged.
+     * A trunk deleted through the admin API stays out even when the configuration file still lists it.
+     */
+    private Future<List<SipTrunk>> loadTrunks() {
+        java.util.Map<String, SipTrunk> trunks = new java.util.LinkedHashMap<>();
+        TrunkMapping.trunks(node.config().carriers()).forEach(t -> trunks.put(t.id(), t));
+        var secrets = node.config().secrets();
+        var defaults = node.config().carrierDefaults();
+        return vertx.executeBlocking(() -> io.switchboard.carrier.config.CredentialCipher.load(secrets.key(), secrets.keyFile()))
+                .compose(cipher -> {
+                    carriers = new io.switchboard.carrier.config.CarrierAdminStore(node.pool(), cipher, defaults.breaker(),
+                            defaults.timeoutMs());
+                    return carriers.list(true);
+                })
+                .map(records -> {
+                    for (var record : records) {
+                        if (record.deletedAt() != null) {
+                            trunks.remove(record.id()); // deleted through the API, even if configured
+                        } else if (TrunkMapping.PROVIDER.equals(record.provider())) {
+                            try {
+                                trunks.put(record.id(), TrunkMapping.trunk(
+                                        io.switchboard.carrier.config.CarrierAdminStore.config(record)));
+                            } catch (IllegalArgumentException e) {
+                                LOG.warn("sip-edge: stored trunk {} left out: {}", record.id(), e.getMessage());
+                            }
+                        }
+                    }
+                    return (List<SipTrunk>) new ArrayList<>(trunks.values());
+                })
+                .recover(error -> {
+                    LOG.warn("sip-edge: stored trunks not read ({}); using the configured ones", error.getMessage());
+                    return Future.succeededFuture(new ArrayList<>(trunks.values()));
+                });
+    }
+
+    private Future<?> startWith(List<SipTrunk> trunks) {
         SwitchboardConfig.Sip sip = node.config().sip();
-        List<SipTrunk> trunks = givenTrunks != null ? givenTrunks : TrunkMapping.trunks(node.config().carriers());
         Context context = vertx.getOrCreateContext();
         worker = vertx.createSharedWorkerExecutor("sip-edge-send-" + node.nodeId(), 1);
         Sender sender = new Sender(worker);
         endpoint = new SipEndpoint(new EndpointSettings(sip.host(), sip.udpPort(), sip.tcpPort(), sip.tlsPort(),
                 sip.tlsKeystore(), sip.tlsKeystorePassword(), 4 * 1024 * 1024,
                 Math.max(2, Runtime.getRuntime().availableProcessors())));
-        TrunkDirectory directory = new TrunkDirectory(trunks);
-        Set<Integer> retry = node.config().router().retrySipCodes().isEmpty() ? ProxySettings.DEFAULT_RETRY_CODES
+        directory = new TrunkDirectory(trunks);
+        retry = node.config().router().retrySipCodes().isEmpty() ? ProxySettings.DEFAULT_RETRY_CODES
                 : node.config().router().retrySipCodes();
         ProxySettings settings = new ProxySettings(sip.attemptTimeoutMs(), sip.ringTimeoutMs(),
                 sip.failoverAfterProvisional(), retry, Acl.of(sip.acl()));
@@ -124,9 +174,10 @@ public final class SipEdgeVerticle extends RoleVerticle {
                 sip.uacMaxDurationMs());
         p.localCalls(caller::request);
         ContextListener listener = new ContextListener(r -> context.runOnContext(v -> r.run()), p::admit, p);
-        SwitchboardConfig.SipProbe probe = sip.probe();
-        prober = new OptionsProber(endpoint, sender, vertx, new ProbeSettings(probe.intervalMs(), probe.timeoutMs(),
-                probe.downAfter(), probe.upAfter(), probe.aliveCodes()), trunks, result -> probed(directory, result));
+        probeSettings = sip.probe();
+        prober = new OptionsProber(endpoint, sender, vertx, new ProbeSettings(probeSettings.intervalMs(),
+                probeSettings.timeoutMs(), probeSettings.downAfter(), probeSettings.upAfter(), probeSettings.aliveCodes()),
+                trunks, result -> probed(directory, result));
         leadership = new Leadership(PROBERS, vertx, node.cluster(), node.nodeId());
         prober.onlyWhen(leadership::isLeader);
         return super.start()
@@ -140,16 +191,10 @@ public final class SipEdgeVerticle extends RoleVerticle {
                     endpoint.start(listener);
                     return null;
                 }))
-                .compose(v -> Future.all(trunks.stream().map(t -> vertx.eventBus()
-                        .<Object>consumer(Addresses.carrierProbe(t.id()), m -> prober.probeNow(t.id(),
-                                r -> m.reply(new ProbeResult(r.carrier(), r.alive(),
-                                        r.latencyMs() == null ? probe.timeoutMs() : r.latencyMs(),
-                                        r.sipCode() == null ? 0 : r.sipCode(),
-                                        r.error() == null ? r.sipCode() + " (alive)" : r.error(), r.at()))))
-                        .completion()).toList()))
-                .compose(v -> Future.all(trunks.stream().map(t -> vertx.eventBus()
-                        .<AttemptRequest>consumer(Addresses.carrier(t.id()), m -> attempt(t, m, retry))
-                        .completion()).toList()))
+                .compose(v -> Future.all(trunks.stream().map(this::listen).toList()))
+                .compose(v -> carriers == null ? Future.succeededFuture()
+                        : vertx.eventBus().<String>consumer(Addresses.CARRIERS_CHANGED, m -> trunkChanged(m.body()))
+                                .completion())
                 .onSuccess(v -> {
                     prober.start();
                     timers.add(vertx.setPeriodic(1_000, id -> leadership.refresh()));
@@ -160,6 +205,66 @@ public final class SipEdgeVerticle extends RoleVerticle {
                             endpoint.port(SipTransport.TLS) > 0 ? " tls " + endpoint.port(SipTransport.TLS) : "",
                             trunks.size(), trunks.stream().map(SipTrunk::id).toList());
                 });
+    }
+
+    /** Registers a trunk's probe and attempt addresses on the bus. */
+    private Future<Void> listen(SipTrunk t) {
+        var bus = vertx.eventBus();
+        List<io.vertx.core.eventbus.MessageConsumer<?>> consumers = List.of(
+                bus.<Object>consumer(Addresses.carrierProbe(t.id()), m -> {
+                    if (!prober.probeNow(t.id(), r -> m.reply(new ProbeResult(r.carrier(), r.alive(),
+                            r.latencyMs() == null ? probeSettings.timeoutMs() : r.latencyMs(),
+                            r.sipCode() == null ? 0 : r.sipCode(),
+                            r.error() == null ? r.sipCode() + " (alive)" : r.error(), r.at())))) {
+                        m.fail(404, "no SIP trunk " + t.id());
+                    }
+                }),
+                bus.<AttemptRequest>consumer(Addresses.carrier(t.id()), m -> attempt(t, m, retry)));
+        trunkConsumers.put(t.id(), consumers);
+        return Future.all(consumers.stream().map(io.vertx.core.eventbus.MessageConsumer::completion).toList()).mapEmpty();
+    }
+
+    private Future<Void> unlisten(String carrier) {
+        var consumers = trunkConsumers.remove(carrier);
+        return consumers == null ? Future.succeededFuture()
+                : Future.all(consumers.stream().map(io.vertx.core.eventbus.MessageConsumer::unregister).toList()).mapEmpty();
+    }
+
+    /**
+     * A carrier changed through the admin API ({@link Addresses#CARRIERS_CHANGED}): a SIP trunk is
+     * read again and replaces the edge's (directory, prober, bus addresses), a new one is added, a
+     * deleted one (or one that is no longer a trunk) removed. Calls in progress keep the trunk they
+     * were placed with. Changes are applied one after the other, on this verticle's context.
+     */
+    private void trunkChanged(String carrierId) {
+        pendingChange = pendingChange.transform(x -> carriers.get(carrierId).compose(record -> {
+            SipTrunk trunk = null;
+            if (record != null && record.deletedAt() == null && TrunkMapping.PROVIDER.equals(record.provider())) {
+                trunk = TrunkMapping.trunk(io.switchboard.carrier.config.CarrierAdminStore.config(record));
+            }
+            if (trunk == null && directory.get(carrierId) == null) {
+                return Future.<Void>succeededFuture();
+            }
+            SipTrunk wanted = trunk;
+            return unlisten(carrierId).compose(v -> {
+                if (wanted == null) {
+                    directory.remove(carrierId);
+                    prober.remove(carrierId);
+                    LOG.info("sip-edge: trunk {} removed", carrierId);
+                    return Future.<Void>succeededFuture();
+                }
+                directory.put(wanted);
+                prober.put(wanted);
+                LOG.info("sip-edge: trunk {} is {}:{} {} now", carrierId, wanted.host(), wanted.port(), wanted.transport());
+                return listen(wanted);
+            });
+        }).onFailure(error -> LOG.error("sip-edge: trunk {} not updated after a change: {}", carrierId,
+                error.getMessage())));
+    }
+
+    /** @return the ids of the trunks this edge routes to now (for tests) */
+    List<String> trunkIds() {
+        return directory == null ? List.of() : directory.all().stream().map(SipTrunk::id).toList();
     }
 
     /**

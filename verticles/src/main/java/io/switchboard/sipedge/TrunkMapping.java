@@ -16,7 +16,9 @@ import java.util.Set;
  * {@code provider: sip}. Settings: {@code host} (required), {@code port} (5060), {@code transport}
  * ({@code udp}|{@code tcp}|{@code tls}, default udp), {@code tech_prefix}, {@code number_format}
  * ({@code e164}|{@code digits}|{@code national-digits}, default e164), {@code allowed_ips}
- * (comma-separated CIDRs), {@code retry_sip_codes} (comma-separated); credentials
+ * (comma-separated CIDRs), {@code retry_sip_codes} (comma-separated), {@code codecs} (comma-separated,
+ * default PCMU,PCMA), {@code dtmf_mode} (rfc2833|info|inband, default rfc2833), {@code headers} (a JSON
+ * object of extra INVITE headers, set through the admin API); credentials
  * {@code username}/{@code password} for digest. {@code max-concurrent} and {@code cps} are the
  * carrier's own.
  */
@@ -74,8 +76,28 @@ public final class TrunkMapping {
             }
             String user = c.credentials().get("username");
             String password = c.credentials().get("password");
+            List<String> codecs = list(s.get("codecs"));
+            for (String codec : codecs) {
+                if (!io.switchboard.sip.uac.SdpOffer.known(codec)) {
+                    throw new IllegalArgumentException("codecs: unknown codec '" + codec + "'");
+                }
+            }
+            String dtmf = s.getOrDefault("dtmf_mode", "rfc2833").trim();
+            if (!Set.of("rfc2833", "info", "inband").contains(dtmf)) {
+                throw new IllegalArgumentException("dtmf_mode: expected rfc2833, info or inband, got '" + dtmf + "'");
+            }
+            Map<String, String> headers = new java.util.LinkedHashMap<>();
+            String storedHeaders = s.get("headers");
+            if (storedHeaders != null && !storedHeaders.isBlank()) {
+                try {
+                    new io.vertx.core.json.JsonObject(storedHeaders).forEach(e -> headers.put(e.getKey(),
+                            String.valueOf(e.getValue())));
+                } catch (io.vertx.core.json.DecodeException e) {
+                    throw new IllegalArgumentException("headers: expected a JSON object of header values");
+                }
+            }
             return new SipTrunk(c.id(), host, port, transport, s.getOrDefault("tech_prefix", "").trim(), format, sources,
-                    user, password, c.maxConcurrent(), c.cps(), retry);
+                    user, password, c.maxConcurrent(), c.cps(), retry, codecs, dtmf, headers);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where.substring(0, where.length() - 1) + ": " + e.getMessage(), e);
         }

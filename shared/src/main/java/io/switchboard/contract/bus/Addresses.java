@@ -210,4 +210,18 @@ public final class Addresses {
      * tenant whose plan, limits or status changed.
      */
     public static final String AUTH_CHANGED = PREFIX + "auth.changed";
+
+    /**
+     * Published (String: the carrier id) after a carrier was created, changed or deleted through
+     * the admin API and the change is committed in PostgreSQL: routers read the carrier directory
+     * again, carrier-role nodes redeploy or undeploy the carrier's adapter, sip-edges reload the
+     * trunk.
+     */
+    public static final String CARRIERS_CHANGED = PREFIX + "carriers.changed";
+
+    /**
+     * Published (String: the tenant id, or {@code *} for rules of every tenant) after routing rules
+     * changed through the admin API: routers drop their cached rules so the next decision reads them.
+     */
+    public static final String ROUTING_RULES_CHANGED = PREFIX + "routing.rules.changed";
 }

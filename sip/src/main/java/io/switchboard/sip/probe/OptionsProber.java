@@ -39,10 +39,11 @@ public final class OptionsProber {
     private final Sender sender;
     private final Vertx vertx;
     private final ProbeSettings settings;
-    private final List<SipTrunk> trunks;
+    private final Map<String, SipTrunk> trunks = new java.util.LinkedHashMap<>();
     private final Consumer<ProbeResult> sink;
     private final Map<String, ProbeHysteresis> states = new HashMap<>();
-    private final List<Long> timers = new ArrayList<>();
+    private final Map<String, Long> timers = new HashMap<>();
+    private boolean started;
     private java.util.function.BooleanSupplier active = () -> true;
 
     /**
@@ -59,7 +60,7 @@ public final class OptionsProber {
         this.sender = sender;
         this.vertx = vertx;
         this.settings = settings;
-        this.trunks = List.copyOf(trunks);
+        trunks.forEach(t -> this.trunks.put(t.id(), t));
         this.sink = sink;
     }
 
@@ -75,22 +76,50 @@ public final class OptionsProber {
 
     /** Starts probing every trunk (first probe now, then every interval) while {@link #onlyWhen} holds. */
     public void start() {
-        for (SipTrunk trunk : trunks) {
-            states.put(trunk.id(), new ProbeHysteresis(settings.downAfter(), settings.upAfter()));
+        started = true;
+        trunks.values().forEach(this::schedule);
+    }
+
+    private void schedule(SipTrunk trunk) {
+        states.put(trunk.id(), new ProbeHysteresis(settings.downAfter(), settings.upAfter()));
+        if (active.getAsBoolean()) {
+            probe(trunk);
+        }
+        timers.put(trunk.id(), vertx.setPeriodic(settings.intervalMs(), id -> {
             if (active.getAsBoolean()) {
                 probe(trunk);
             }
-            timers.add(vertx.setPeriodic(settings.intervalMs(), id -> {
-                if (active.getAsBoolean()) {
-                    probe(trunk);
-                }
-            }));
+        }));
+    }
+
+    /**
+     * Adds a trunk, or replaces the one of the same id (a trunk changed at run time): its probe
+     * state starts afresh and, once started, it is probed now and every interval.
+     *
+     * @param trunk the trunk
+     */
+    public void put(SipTrunk trunk) {
+        remove(trunk.id());
+        trunks.put(trunk.id(), trunk);
+        if (started) {
+            schedule(trunk);
+        }
+    }
+
+    /** Stops probing a trunk (deleted at run time) and forgets its state. */
+    public void remove(String carrier) {
+        trunks.remove(carrier);
+        states.remove(carrier);
+        Long timer = timers.remove(carrier);
+        if (timer != null) {
+            vertx.cancelTimer(timer);
         }
     }
 
     /** Stops probing. */
     public void stop() {
-        timers.forEach(vertx::cancelTimer);
+        started = false;
+        timers.values().forEach(vertx::cancelTimer);
         timers.clear();
     }
 
@@ -109,13 +138,12 @@ public final class OptionsProber {
      * @return false when no such trunk is probed
      */
     public boolean probeNow(String carrier, Consumer<ProbeResult> then) {
-        for (SipTrunk trunk : trunks) {
-            if (trunk.id().equals(carrier)) {
-                probe(trunk, then);
-                return true;
-            }
+        SipTrunk trunk = trunks.get(carrier);
+        if (trunk == null) {
+            return false;
         }
-        return false;
+        probe(trunk, then);
+        return true;
     }
 
     private void probe(SipTrunk trunk) {
@@ -223,6 +251,9 @@ public final class OptionsProber {
             done = true;
             vertx.cancelTimer(timer);
             ProbeHysteresis state = states.get(trunk.id());
+            if (state == null) {
+                return; // the trunk was removed while this probe was out
+            }
             boolean changed = state.record(alive);
             ProbeResult result = new ProbeResult(trunk.id(), alive, code, latency, error, state.up(), changed,
                     Instant.now());

@@ -152,6 +152,9 @@ final class ProxyCall {
         try {
             Request fwd = (Request) request.clone();
             fwd.setRequestURI(edge.endpoint().addresses().createURI(b.trunk.uri(b.trunk.userPart(number))));
+            for (var header : b.trunk.headers().entrySet()) {
+                fwd.setHeader(edge.endpoint().headers().createHeader(header.getKey(), header.getValue()));
+            }
             edge.rewriter().decrementMaxForwards(fwd);
             SipTransport transport = MessageRewriter.nextHopTransport(fwd);
             edge.rewriter().addRecordRoute(fwd, transport);

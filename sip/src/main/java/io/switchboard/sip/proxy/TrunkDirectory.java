@@ -25,12 +25,32 @@ public final class TrunkDirectory {
     public TrunkDirectory(Collection<SipTrunk> trunks) {
         for (SipTrunk t : trunks) {
             this.trunks.put(t.id(), t);
+        }
+        rebuildSources();
+    }
+
+    private void rebuildSources() {
+        sources.clear();
+        for (SipTrunk t : trunks.values()) {
             if (!t.allowedSources().isEmpty()) {
                 sources.addAll(t.allowedSources());
             } else if (io.switchboard.sip.stack.Sender.isIpLiteral(t.host())) {
                 sources.add(CidrBlock.parse(t.host()));
             }
         }
+    }
+
+    /** Adds a trunk or replaces the one of the same id (changed at run time); its prober state is kept. */
+    public void put(SipTrunk trunk) {
+        trunks.put(trunk.id(), trunk);
+        rebuildSources();
+    }
+
+    /** Forgets a trunk (deleted at run time). */
+    public void remove(String carrier) {
+        trunks.remove(carrier);
+        down.remove(carrier);
+        rebuildSources();
     }
 
     /** @return the trunk with that carrier id, or null when it is not a SIP trunk */

@@ -23,10 +23,25 @@ import java.util.Set;
  * @param maxConcurrent concurrent calls allowed on the trunk, 0 for no limit
  * @param cps new calls per second allowed on the trunk, 0 for no limit
  * @param retrySipCodes this trunk's retryable SIP codes, or empty for the edge's defaults
+ * @param codecs the codecs the edge's UAC offers toward the trunk, in order (names of
+ *     {@link io.switchboard.sip.uac.SdpOffer}); null or empty: PCMU, PCMA
+ * @param dtmfMode {@code rfc2833} (telephone-event offered, RFC 4733), {@code info} or {@code inband}
+ *     (none offered); null: rfc2833
+ * @param headers extra headers put on every INVITE toward the trunk (the edge's own call and proxied
+ *     calls), name → one-line value; null: none
  */
 public record SipTrunk(String id, String host, int port, SipTransport transport, String techPrefix,
                        NumberFormat numberFormat, List<CidrBlock> allowedSources, String username, String password,
-                       int maxConcurrent, int cps, Set<Integer> retrySipCodes) {
+                       int maxConcurrent, int cps, Set<Integer> retrySipCodes, List<String> codecs, String dtmfMode,
+                       java.util.Map<String, String> headers) {
+
+    /** A trunk with the default media (PCMU, PCMA, RFC 4733 DTMF) and no extra headers. */
+    public SipTrunk(String id, String host, int port, SipTransport transport, String techPrefix,
+                    NumberFormat numberFormat, List<CidrBlock> allowedSources, String username, String password,
+                    int maxConcurrent, int cps, Set<Integer> retrySipCodes) {
+        this(id, host, port, transport, techPrefix, numberFormat, allowedSources, username, password, maxConcurrent, cps,
+                retrySipCodes, null, null, null);
+    }
 
     /**
      * Validates and copies.
@@ -48,6 +63,15 @@ public record SipTrunk(String id, String host, int port, SipTransport transport,
         techPrefix = techPrefix == null ? "" : techPrefix;
         allowedSources = allowedSources == null ? List.of() : List.copyOf(allowedSources);
         retrySipCodes = retrySipCodes == null ? Set.of() : Set.copyOf(retrySipCodes);
+        codecs = codecs == null || codecs.isEmpty() ? List.of("PCMU", "PCMA") : List.copyOf(codecs);
+        dtmfMode = dtmfMode == null || dtmfMode.isEmpty() ? "rfc2833" : dtmfMode;
+        headers = headers == null ? java.util.Map.of() : java.util.Map.copyOf(headers);
+    }
+
+    /** @return a copy with other media and extra headers (null: the defaults) */
+    public SipTrunk withMedia(List<String> offered, String dtmf, java.util.Map<String, String> extraHeaders) {
+        return new SipTrunk(id, host, port, transport, techPrefix, numberFormat, allowedSources, username, password,
+                maxConcurrent, cps, retrySipCodes, offered, dtmf, extraHeaders);
     }
 
     /**
@@ -66,13 +90,13 @@ public record SipTrunk(String id, String host, int port, SipTransport transport,
     /** @return a copy with digest credentials */
     public SipTrunk withCredentials(String user, String secret) {
         return new SipTrunk(id, host, port, transport, techPrefix, numberFormat, allowedSources, user, secret,
-                maxConcurrent, cps, retrySipCodes);
+                maxConcurrent, cps, retrySipCodes, codecs, dtmfMode, headers);
     }
 
     /** @return a copy with limits (0: none) */
     public SipTrunk withLimits(int concurrent, int callsPerSecond) {
         return new SipTrunk(id, host, port, transport, techPrefix, numberFormat, allowedSources, username, password,
-                concurrent, callsPerSecond, retrySipCodes);
+                concurrent, callsPerSecond, retrySipCodes, codecs, dtmfMode, headers);
     }
 
     /** @return whether digest credentials are configured */

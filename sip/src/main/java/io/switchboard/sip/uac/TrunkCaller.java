@@ -36,7 +36,7 @@ import javax.sip.message.Response;
 /**
  * Places calls from the edge itself to a SIP trunk (API-originated calls): the edge is the UAC
  * (RFC 3261 §8.1, §13.2). One INVITE per call with an SDP offer (RFC 3264) whose {@code c=}/{@code m=}
- * lines point at the configured media address, PCMU and PCMA; a 401/407 is answered once with the
+ * lines point at the configured media address, the trunk's codecs ({@link SdpOffer}), plus the trunk's extra headers; a 401/407 is answered once with the
  * trunk's digest credentials (§22.2, {@link DigestAnswer}); a 2xx is ACKed (§13.2.2.4); a BYE from
  * the trunk is answered 200 (§15.1.2); {@link Call#hangup} sends a BYE (§15.1.1).
  *
@@ -273,15 +273,11 @@ public final class TrunkCaller {
             Request r = endpoint.messages().createRequest(requestUri, Request.INVITE, h.createCallIdHeader(callId),
                     h.createCSeqHeader(1L, Request.INVITE), fromHeader, toHeader, via, maxForwards);
             r.addHeader(contact());
-            String sdp = "v=0\r\n"
-                    + "o=switchboard " + (System.currentTimeMillis() / 1000) + " 1 IN " + ipVersion(mediaHost) + " " + mediaHost + "\r\n"
-                    + "s=switchboard\r\n"
-                    + "c=IN " + ipVersion(mediaHost) + " " + mediaHost + "\r\n"
-                    + "t=0 0\r\n"
-                    + "m=audio " + mediaPort + " RTP/AVP 0 8\r\n"
-                    + "a=rtpmap:0 PCMU/8000\r\n"
-                    + "a=rtpmap:8 PCMA/8000\r\n"
-                    + "a=sendrecv\r\n";
+            for (var header : trunk.headers().entrySet()) {
+                r.addHeader(h.createHeader(header.getKey(), header.getValue()));
+            }
+            String sdp = SdpOffer.offer(mediaHost, mediaPort, trunk.codecs(), trunk.dtmfMode(),
+                    System.currentTimeMillis() / 1000);
             r.setContent(sdp, h.createContentTypeHeader("application", "sdp"));
             return r;
         }
@@ -480,7 +476,4 @@ public final class TrunkCaller {
         }
     }
 
-    private static String ipVersion(String host) {
-        return host.indexOf(':') >= 0 ? "IP6" : "IP4";
-    }
 }

@@ -37,6 +37,7 @@ public final class EndpointScopes {
             rule(HttpMethod.GET, "/v1/carriers/health(/.*)?", Scopes.ROUTES_READ),
             rule(HttpMethod.GET, "/v1/carriers/" + ID + "/health-log", Scopes.ROUTES_READ),
             rule(null, "/v1/keys(/.*)?", Scopes.KEYS_WRITE),
+            rule(null, "/v1/routing-rules(/" + ID + ")?", Scopes.ROUTING_WRITE),
             rule(HttpMethod.GET, "/v1/tenants/" + ID, ANY_KEY));
 
     private EndpointScopes() {

@@ -25,6 +25,8 @@ public final class Scopes {
     public static final String WEBHOOKS_WRITE = "webhooks:write";
     /** Create, list, rotate and revoke the tenant's own keys (never with scopes the key lacks). */
     public static final String KEYS_WRITE = "keys:write";
+    /** Manage the tenant's own routing rules ({@code /v1/routing-rules}); other tenants' rules need {@link #ADMIN}. */
+    public static final String ROUTING_WRITE = "routing:write";
     /**
      * Everything, including carriers, decks, tenants, every tenant's keys and the audit log. Only
      * keys of the operator tenant (the default tenant of migration V4) may hold it.
@@ -33,7 +35,7 @@ public final class Scopes {
 
     /** Every scope a key may be given. */
     public static final Set<String> ALL = Set.of(CALLS_WRITE, CALLS_READ, MESSAGES_WRITE, MESSAGES_READ, CDRS_READ,
-            ROUTES_READ, EVENTS_READ, WEBHOOKS_READ, WEBHOOKS_WRITE, KEYS_WRITE, ADMIN);
+            ROUTES_READ, EVENTS_READ, WEBHOOKS_READ, WEBHOOKS_WRITE, KEYS_WRITE, ROUTING_WRITE, ADMIN);
 
     private Scopes() {
     }

@@ -94,13 +94,14 @@ public final class CarrierStore {
 
     /**
      * @param providers the provider names this node has adapters for
-     * @return every carrier of those providers that has credentials, decrypted; a row whose
+     * @return every carrier of those providers that has credentials and is not deleted (a disabled one
+     *     keeps its adapter, so its calls in progress can still be hung up), decrypted; a row whose
      *     credentials do not decrypt fails the future (wrong key: the start is refused)
      */
     public Future<List<CarrierConfig>> loadWithCredentials(Set<String> providers) {
         return pool.query("SELECT id, provider, services, priority, weight, coalesce(cps_limit, 0), "
                 + "coalesce(max_concurrent, 0), settings, credentials_enc, sandbox FROM carriers "
-                + "WHERE credentials_enc IS NOT NULL AND enabled ORDER BY id").execute().map(rows -> {
+                + "WHERE credentials_enc IS NOT NULL AND deleted_at IS NULL ORDER BY id").execute().map(rows -> {
                     List<CarrierConfig> carriers = new ArrayList<>();
                     for (Row row : rows) {
                         if (providers.contains(row.getString(1))) {

@@ -21,7 +21,7 @@ public final class RetryPolicy {
     public static final Set<Integer> DEFAULT_RETRYABLE_SIP = Set.of(408, 480, 500, 502, 503, 504);
 
     private final Set<Integer> defaults;
-    private final Map<String, Set<Integer>> perCarrier;
+    private volatile Map<String, Set<Integer>> perCarrier;
 
     /**
      * @param defaults retryable SIP codes for carriers without their own set
@@ -30,6 +30,16 @@ public final class RetryPolicy {
     public RetryPolicy(Set<Integer> defaults, Map<String, Set<Integer>> perCarrier) {
         this.defaults = Set.copyOf(defaults);
         this.perCarrier = Map.copyOf(perCarrier);
+    }
+
+    /**
+     * Replaces the carriers' own codes (the carrier directory was read again); decisions see the new
+     * set from now on.
+     *
+     * @param codes carrier id → its retryable SIP codes (carriers absent use the defaults)
+     */
+    public void carrierCodes(Map<String, Set<Integer>> codes) {
+        this.perCarrier = Map.copyOf(codes);
     }
 
     /** @return the policy with the default codes for every carrier */

@@ -35,6 +35,32 @@ public final class CarrierDirectory {
                 });
     }
 
+    /**
+     * @return carrier id → its own retryable SIP codes ({@code settings.settings.retry_sip_codes},
+     *     comma-separated), for carriers that have them; unparseable entries are skipped
+     */
+    public Future<java.util.Map<String, Set<Integer>>> retryCodes() {
+        return pool.query("SELECT id, settings->'settings'->>'retry_sip_codes' FROM carriers "
+                        + "WHERE settings->'settings'->>'retry_sip_codes' IS NOT NULL").execute()
+                .map(rows -> {
+                    java.util.Map<String, Set<Integer>> codes = new java.util.HashMap<>();
+                    for (Row row : rows) {
+                        Set<Integer> set = new java.util.LinkedHashSet<>();
+                        for (String code : row.getString(1).split(",")) {
+                            try {
+                                set.add(Integer.parseInt(code.trim()));
+                            } catch (NumberFormatException ignored) {
+                                // skipped, as documented
+                            }
+                        }
+                        if (!set.isEmpty()) {
+                            codes.put(row.getString(0), Set.copyOf(set));
+                        }
+                    }
+                    return codes;
+                });
+    }
+
     private static Set<Service> services(String[] names) {
         Set<Service> services = EnumSet.noneOf(Service.class);
         for (String name : names) {

@@ -39,6 +39,22 @@ public final class DeckStore {
                 .execute(Tuple.of(carrier, service)).mapEmpty();
     }
 
+    /**
+     * @param carrier a carrier id
+     * @param deletedToo whether a deleted carrier counts
+     * @return whether the {@code carriers} row exists
+     */
+    public Future<Boolean> carrierExists(String carrier, boolean deletedToo) {
+        return pool.preparedQuery("SELECT 1 FROM carriers WHERE id = $1" + (deletedToo ? "" : " AND deleted_at IS NULL"))
+                .execute(Tuple.of(carrier)).map(rows -> rows.size() > 0);
+    }
+
+    /** @return whether the carrier exists and was deleted through the admin API */
+    public Future<Boolean> carrierDeleted(String carrier) {
+        return pool.preparedQuery("SELECT 1 FROM carriers WHERE id = $1 AND deleted_at IS NOT NULL")
+                .execute(Tuple.of(carrier)).map(rows -> rows.size() > 0);
+    }
+
     /** Creates a version in status {@code importing}; the future holds its id. */
     public Future<Long> create(String carrier, String service, String currency, String sourceName) {
         return pool.preparedQuery("INSERT INTO rate_decks (carrier_id, service, currency, source_name) "
@@ -64,6 +80,47 @@ public final class DeckStore {
                     }
                     return version(rows.iterator().next());
                 }));
+    }
+
+    /**
+     * Keeps an imported version unpublished ({@code staged}) with its row count and currency, for a
+     * later {@link #publishStaged}.
+     */
+    public Future<DeckVersion> stage(long deckId, int rowCount, String currency) {
+        return pool.preparedQuery("UPDATE rate_decks SET status = 'staged', row_count = $2, currency = $3 "
+                        + "WHERE id = $1 AND status = 'importing' RETURNING " + COLUMNS)
+                .execute(Tuple.of(deckId, rowCount, currency))
+                .map(rows -> {
+                    if (rows.size() != 1) {
+                        throw new IllegalStateException("deck " + deckId + " is not being imported");
+                    }
+                    return version(rows.iterator().next());
+                });
+    }
+
+    /**
+     * Publishes a staged version: in one transaction the carrier's published version of the same
+     * service becomes {@code superseded} and this one {@code published}.
+     *
+     * @return the published version; fails with {@link IllegalStateException} when the version is
+     *     not staged (its status is in the message)
+     */
+    public Future<DeckVersion> publishStaged(long deckId) {
+        return pool.withTransaction(conn -> conn.preparedQuery("SELECT status FROM rate_decks WHERE id = $1 FOR UPDATE")
+                .execute(Tuple.of(deckId))
+                .compose(rows -> {
+                    String status = rows.size() == 0 ? "missing" : rows.iterator().next().getString(0);
+                    if (!status.equals("staged")) {
+                        return Future.failedFuture(new IllegalStateException("deck version " + deckId + " is " + status
+                                + ", not staged"));
+                    }
+                    return conn.preparedQuery("UPDATE rate_decks SET status = 'superseded' WHERE (carrier_id, service) = "
+                            + "(SELECT carrier_id, service FROM rate_decks WHERE id = $1) AND status = 'published'")
+                            .execute(Tuple.of(deckId));
+                })
+                .compose(x -> conn.preparedQuery("UPDATE rate_decks SET status = 'published', published_at = now() "
+                        + "WHERE id = $1 RETURNING " + COLUMNS).execute(Tuple.of(deckId)))
+                .map(rows -> version(rows.iterator().next())));
     }
 
     /** Marks a version rejected, keeping its report (JSON array of {@code {row, reason}}); its rates are dropped. */

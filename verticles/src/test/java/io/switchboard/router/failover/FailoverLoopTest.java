@@ -144,6 +144,10 @@ class FailoverLoopTest {
         AttemptReply busy = new AttemptReply(AttemptOutcome.FINAL_FAILURE, null, ErrorCode.TEL_202, 486, 17, null, null);
         assertTrue(policy.retryable("busy", busy));
         assertTrue(!policy.retryable("other", busy));
+        // the carrier directory read again (a carrier's failover codes changed through the admin API)
+        policy.carrierCodes(Map.of("other", Set.of(486)));
+        assertTrue(policy.retryable("other", busy));
+        assertTrue(!policy.retryable("busy", busy), "busy now uses the defaults, where 486 is final");
     }
 
     @Test
