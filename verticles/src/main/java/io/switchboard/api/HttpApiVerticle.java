@@ -120,11 +120,11 @@ public final class HttpApiVerticle extends VerticleBase {
                 LOG.warn("api keys: last_used_at not written, kept for the next flush: {}", error.getMessage())));
         if (node.config().grpc().enabled()) {
             grpc = new io.switchboard.api.grpc.GrpcEndpoint(vertx, records, verifier,
-                    node.config().calls().routeTimeoutMs());
+                    node.config().calls().routeTimeoutMs(), limits.gate());
         }
         gateway = new io.switchboard.api.bus.BusGateway(vertx.eventBus(), verifier,
                 new CallFinder(vertx.eventBus(), records), node.config().calls().routeTimeoutMs(),
-                node.config().calls().maxMessageSegments());
+                node.config().calls().maxMessageSegments(), limits.gate());
         return KeyBootstrap.ensure(keys, Tenants.DEFAULT, api.bootstrapAdminKey())
                 .compose(v -> vertx.eventBus().<String>consumer(Addresses.AUTH_CHANGED, m -> evict(m.body())).completion())
                 .compose(v -> limits.start())

@@ -48,6 +48,7 @@ public final class BusGateway {
     private final ApiKeyAuthenticator authenticator;
     private final CallFinder calls;
     private final int maxSegments;
+    private final io.switchboard.api.limits.RateGate rates;
     private final DeliveryOptions routing;
     private final DeliveryOptions quick = new DeliveryOptions().setSendTimeout(10_000);
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
@@ -58,9 +59,11 @@ public final class BusGateway {
      * @param calls finds live or stored calls
      * @param routeTimeoutMs {@code calls.route-timeout-ms}: how long a create or send may take
      * @param maxSegments {@code calls.max-message-segments}
+     * @param rates the rate limits per key (calls.create counts as {@code voice}, messages.send as {@code sms})
      */
     public BusGateway(EventBus bus, ApiKeyAuthenticator authenticator, CallFinder calls, long routeTimeoutMs,
-            int maxSegments) {
+            int maxSegments, io.switchboard.api.limits.RateGate rates) {
+        this.rates = Objects.requireNonNull(rates, "rates");
         this.bus = Objects.requireNonNull(bus, "bus");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.calls = Objects.requireNonNull(calls, "calls");
@@ -74,8 +77,11 @@ public final class BusGateway {
                 (r, p) -> bus.<RoutePlan>request(Addresses.ROUTER_PLAN, BusRequests.route(r, p.tenantId()), quick)
                         .map(Message::body));
         serve(ApiAddresses.CALLS_CREATE, CallRequest.class, Scopes.CALLS_WRITE, Addresses.CALLS_CREATE,
-                (r, p) -> bus.<CallRecord>request(Addresses.CALLS_CREATE, BusRequests.call(r, p.tenantId()), routing)
-                        .map(Message::body));
+                (r, p) -> {
+                    CallRequest call = BusRequests.call(r, p.tenantId());
+                    return rates.admit(p, io.switchboard.api.limits.Operation.VOICE)
+                            .compose(v -> bus.<CallRecord>request(Addresses.CALLS_CREATE, call, routing)).map(Message::body);
+                });
         serve(ApiAddresses.CALLS_GET, CallLookup.class, Scopes.CALLS_READ, Addresses.CALLS_GET, (r, p) -> {
             CallLookup lookup = BusRequests.lookup(r, p.tenantId());
             return calls.find(lookup.tenantId(), lookup.id(), true);
@@ -86,8 +92,12 @@ public final class BusGateway {
                     return calls.hangup(lookup.tenantId(), lookup.id(), routing);
                 });
         serve(ApiAddresses.MESSAGES_SEND, MessageRequest.class, Scopes.MESSAGES_WRITE, Addresses.MESSAGES_SEND,
-                (r, p) -> bus.<CallRecord>request(Addresses.MESSAGES_SEND, BusRequests.message(r, p.tenantId(), maxSegments),
-                        routing).map(Message::body));
+                (r, p) -> {
+                    MessageRequest message = BusRequests.message(r, p.tenantId(), maxSegments);
+                    return rates.admit(p, io.switchboard.api.limits.Operation.SMS)
+                            .compose(v -> bus.<CallRecord>request(Addresses.MESSAGES_SEND, message, routing))
+                            .map(Message::body);
+                });
         return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
     }
 

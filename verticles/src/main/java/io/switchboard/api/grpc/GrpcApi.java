@@ -47,6 +47,7 @@ public final class GrpcApi {
     private final GrpcAuth auth;
     private final GrpcEventStreams streams;
     private final DeliveryOptions routing;
+    private final io.switchboard.api.limits.RateGate rates;
     private final DeliveryOptions quick = new DeliveryOptions().setSendTimeout(10_000);
 
     /**
@@ -55,9 +56,11 @@ public final class GrpcApi {
      * @param authenticator verifies API keys
      * @param streams the node's event streams (started by the caller)
      * @param routeTimeoutMs {@code calls.route-timeout-ms}: how long a create may take, ms
+     * @param rates the rate limits per key (Create counts as {@code voice}, like {@code POST /v1/calls})
      */
     GrpcApi(EventBus bus, CdrQueries records, ApiKeyAuthenticator authenticator, GrpcEventStreams streams,
-            long routeTimeoutMs) {
+            long routeTimeoutMs, io.switchboard.api.limits.RateGate rates) {
+        this.rates = Objects.requireNonNull(rates, "rates");
         this.bus = Objects.requireNonNull(bus, "bus");
         this.calls = new CallFinder(bus, Objects.requireNonNull(records, "records"));
         this.auth = new GrpcAuth(authenticator);
@@ -77,7 +80,8 @@ public final class GrpcApi {
         server.callHandler(CallServiceGrpcService.Create, call -> unary(call, Scopes.CALLS_WRITE, Addresses.CALLS_CREATE,
                 (request, principal) -> {
                     CallRequest create = GrpcMapping.callRequest(request, UUID.randomUUID().toString(), principal.tenantId());
-                    return bus.<CallRecord>request(Addresses.CALLS_CREATE, create, routing)
+                    return rates.admit(principal, io.switchboard.api.limits.Operation.VOICE)
+                            .compose(v -> bus.<CallRecord>request(Addresses.CALLS_CREATE, create, routing))
                             .map(m -> GrpcMapping.call(m.body()));
                 }));
         server.callHandler(CallServiceGrpcService.Get, call -> unary(call, Scopes.CALLS_READ, Addresses.CALLS_GET,

@@ -28,11 +28,13 @@ public final class GrpcEndpoint {
      * @param records stored calls (for {@code CallService.Get} of finished calls)
      * @param authenticator verifies the API keys presented in the {@code authorization} metadata
      * @param routeTimeoutMs {@code calls.route-timeout-ms}
+     * @param rates the rate limits per key (Create counts as {@code voice})
      */
-    public GrpcEndpoint(Vertx vertx, CdrQueries records, ApiKeyAuthenticator authenticator, long routeTimeoutMs) {
+    public GrpcEndpoint(Vertx vertx, CdrQueries records, ApiKeyAuthenticator authenticator, long routeTimeoutMs,
+            io.switchboard.api.limits.RateGate rates) {
         this.vertx = vertx;
         this.streams = new GrpcEventStreams(vertx);
-        this.api = new GrpcApi(vertx.eventBus(), records, authenticator, streams, routeTimeoutMs);
+        this.api = new GrpcApi(vertx.eventBus(), records, authenticator, streams, routeTimeoutMs, rates);
     }
 
     /**

@@ -56,6 +56,12 @@ public final class ApiLimits {
         }
     }
 
+    /** @return the rate limits for the gRPC and event-bus doors ({@link RateGate#OPEN} when limits are off) */
+    public RateGate gate() {
+        return settings.enabled() ? (principal, operation) -> rates.admit(principal, operation, vertx.getOrCreateContext())
+                : RateGate.OPEN;
+    }
+
     /** Mounts the handlers on {@code /v1/*}. */
     public void mount(Router router) {
         router.route("/v1/*").handler(new IdempotencyHandler(idempotency, registry));

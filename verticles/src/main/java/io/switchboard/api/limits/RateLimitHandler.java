@@ -2,7 +2,9 @@ package io.switchboard.api.limits;
 
 import io.switchboard.api.auth.ApiPrincipal;
 import io.switchboard.contract.error.ErrorCode;
+import io.switchboard.contract.error.SwitchboardException;
 import io.switchboard.http.ErrorResponses;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -53,26 +55,12 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
             ctx.next();
             return;
         }
-        ApiPrincipal principal = ApiPrincipal.of(ctx);
-        RateLimit limit = policy.rate(principal, operation.get());
-        if (limit.unlimited()) {
-            ctx.next();
-            return;
-        }
-        limiter.acquire(principal.keyId(), operation.get(), limit, ctx.vertx().getOrCreateContext()).onComplete(result -> {
-            if (result.failed()) {
-                failures.incrementAndGet();
-                registry.counter("switchboard.api.limiter.failures", "limiter", "rate").increment();
-                long now = System.currentTimeMillis();
-                if (now - lastWarning > 60_000) {
-                    lastWarning = now;
-                    LOG.warn("rate limiter unavailable, requests pass unlimited ({} so far): {}", failures.get(),
-                            result.cause().toString());
-                }
+        decide(ApiPrincipal.of(ctx), operation.get(), ctx.vertx().getOrCreateContext()).onComplete(result -> {
+            RateDecision decision = result.result();
+            if (decision == null) {
                 ctx.next();
                 return;
             }
-            RateDecision decision = result.result();
             HttpServerResponse response = ctx.response();
             response.putHeader("X-RateLimit-Limit", Long.toString(decision.limit()))
                     .putHeader("X-RateLimit-Remaining", Long.toString(decision.remaining()))
@@ -82,12 +70,51 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
                 return;
             }
             response.putHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
-            registry.counter("switchboard.api.limited", "operation", operation.get().id(), "limit", "rate").increment();
-            ErrorResponses.send(ctx, ErrorCode.TEL_003, 429, "rate limit exceeded for " + operation.get().id()
-                            + ": " + decision.limit() + " requests per window; retry in " + decision.retryAfterSeconds() + " s",
-                    Map.of("operation", operation.get().id(), "limit", limit.perSecond() + "/s, " + limit.perMinute()
-                            + "/min, " + limit.perDay() + "/day (0: none)", "retry_after_s", decision.retryAfterSeconds()));
+            SwitchboardException refused = refusal(ApiPrincipal.of(ctx), operation.get(), decision);
+            ErrorResponses.send(ctx, refused.code(), 429, refused.getMessage(), refused.details());
         });
+    }
+
+    /**
+     * The same check for the other doors.
+     *
+     * @return allowed, or TEL-003 when over the limit
+     */
+    public Future<Void> admit(ApiPrincipal principal, Operation operation, io.vertx.core.Context context) {
+        return decide(principal, operation, context).compose(decision -> decision == null || decision.allowed()
+                ? Future.succeededFuture() : Future.failedFuture(refusal(principal, operation, decision)));
+    }
+
+    /**
+     * @return the decision, or null when the key is unlimited for the operation or the limiter is
+     *     unavailable (counted and warned about: requests then pass unlimited); never a failed future
+     */
+    private Future<RateDecision> decide(ApiPrincipal principal, Operation operation, io.vertx.core.Context context) {
+        RateLimit limit = policy.rate(principal, operation);
+        if (limit.unlimited()) {
+            return Future.succeededFuture();
+        }
+        return limiter.acquire(principal.keyId(), operation, limit, context).recover(error -> {
+            failures.incrementAndGet();
+            registry.counter("switchboard.api.limiter.failures", "limiter", "rate").increment();
+            long now = System.currentTimeMillis();
+            if (now - lastWarning > 60_000) {
+                lastWarning = now;
+                LOG.warn("rate limiter unavailable, requests pass unlimited ({} so far): {}", failures.get(),
+                        error.toString());
+            }
+            return Future.succeededFuture();
+        });
+    }
+
+    private SwitchboardException refusal(ApiPrincipal principal, Operation operation, RateDecision decision) {
+        RateLimit limit = policy.rate(principal, operation);
+        registry.counter("switchboard.api.limited", "operation", operation.id(), "limit", "rate").increment();
+        return new SwitchboardException(ErrorCode.TEL_003, "rate limit exceeded for " + operation.id()
+                + ": " + decision.limit() + " requests per window; retry in " + decision.retryAfterSeconds() + " s",
+                Map.of("operation", operation.id(), "limit", limit.perSecond() + "/s, " + limit.perMinute()
+                        + "/min, " + limit.perDay() + "/day (0: none)", "retry_after_s", decision.retryAfterSeconds()),
+                429, null);
     }
 
     /** @return requests let through because the limiter failed, since start */

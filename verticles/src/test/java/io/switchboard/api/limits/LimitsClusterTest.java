@@ -397,6 +397,32 @@ class LimitsClusterTest {
                 inFlight, total / seconds);
     }
 
+    @Test
+    void theEventBusDoorCountsAgainstTheSameBucketsAsRest() throws Exception {
+        HttpResponse<String> tenant = send(a, "POST", "/v1/tenants", new JsonObject().put("name", "doors-" + UUID.randomUUID())
+                .put("plan", "enterprise").put("limits", new JsonObject().put("voice_per_second", 1).put("voice_per_minute", 1))
+                .encode(), null);
+        assertEquals(201, tenant.statusCode(), tenant.body());
+        HttpResponse<String> created = send(a, "POST", "/v1/keys", new JsonObject()
+                .put("tenant_id", new JsonObject(tenant.body()).getString("id"))
+                .put("scopes", new JsonArray().add("calls:write")).encode(), null);
+        assertEquals(201, created.statusCode(), created.body());
+        String key = new JsonObject(created.body()).getString("key");
+        HttpResponse<String> first = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + b.httpPort() + "/v1/calls"))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"to\":\"+442071838750\",\"from\":\"+442079460000\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, first.statusCode(), first.body());
+        var client = new io.switchboard.client.SwitchboardClient(a.vertx().eventBus(), key);
+        var request = new io.switchboard.contract.call.CallRequest("", "bus-test",
+                io.switchboard.contract.model.E164.parse("to", "+442071838750"),
+                io.switchboard.contract.model.E164.parse("from", "+442079460000"), null, null, false, null, null);
+        Throwable refused = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CompletionException.class,
+                () -> client.createCall(request).toCompletionStage().toCompletableFuture().join()).getCause();
+        assertTrue(refused instanceof io.switchboard.contract.error.SwitchboardException e
+                && e.code() == io.switchboard.contract.error.ErrorCode.TEL_003, String.valueOf(refused));
+    }
+
     private List<EventEnvelope> initiated() {
         return events.stream().filter(e -> EventTypes.CALL_INITIATED.equals(e.type())).toList();
     }
