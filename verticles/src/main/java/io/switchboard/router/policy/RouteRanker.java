@@ -66,6 +66,7 @@ public final class RouteRanker {
     private final Currency baseCurrency;
     private final Map<String, BigDecimal> exchangeRates;
     private final RandomGenerator random;
+    private final MoneyMemo amounts;
 
     /**
      * @param referenceDurationS call length the estimated cost is computed for, seconds
@@ -79,6 +80,7 @@ public final class RouteRanker {
         this.baseCurrency = baseCurrency;
         this.exchangeRates = Map.copyOf(exchangeRates);
         this.random = random;
+        this.amounts = new MoneyMemo(baseCurrency);
     }
 
     private record Eligible(CarrierOption option, long rateBase, long feeBase, long costTimes60, int staticRank,
@@ -235,7 +237,7 @@ public final class RouteRanker {
         if (service != Service.VOICE) {
             return Math.multiplyExact(rateBase, 60);
         }
-        long billed = new BillingIncrement(quote.initialIncrement(), quote.nextIncrement()).billedSeconds(referenceDurationS);
+        long billed = BillingIncrement.of(quote.initialIncrement(), quote.nextIncrement()).billedSeconds(referenceDurationS);
         return Math.addExact(Math.multiplyExact(feeBase, 60), Math.multiplyExact(rateBase, billed));
     }
 
@@ -244,10 +246,11 @@ public final class RouteRanker {
         CarrierStatus status = e.option().status();
         Money rate = money(e.rateBase());
         Money cost = money(roundedCostMicros(e.costTimes60()));
+        Money fee = money(e.feeBase());
         String reason = explain ? reason(e, policy, quote, status) : "";
         return new RoutePlan.Candidate(quote.carrier(), e.option().profile().tier(), quote.matchedPrefix(), rate, cost,
-                status.healthScore(), status.breaker(), quote.deckVersion(), reason, money(e.feeBase()),
-                new BillingIncrement(quote.initialIncrement(), quote.nextIncrement()));
+                status.healthScore(), status.breaker(), quote.deckVersion(), reason, fee,
+                BillingIncrement.of(quote.initialIncrement(), quote.nextIncrement()));
     }
 
     private String reason(Eligible e, TenantRules.Policy policy, Quote quote, CarrierStatus status) {
@@ -290,8 +293,12 @@ public final class RouteRanker {
                 .longValueExact();
     }
 
+    /**
+     * Money is immutable, so plans share the objects of amounts met before ({@link MoneyMemo}):
+     * most candidates' rate, 60-second cost and zero connect fee allocate nothing.
+     */
     private Money money(long micros) {
-        return Money.of(Micros.toPlainDecimal(micros), baseCurrency);
+        return amounts.of(micros);
     }
 
     private static long micros(BigDecimal amount) {
