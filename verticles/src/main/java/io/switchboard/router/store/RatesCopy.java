@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -65,40 +64,83 @@ public final class RatesCopy {
         }
     }
 
-    /** One open COPY of a version's rows: {@link #add} rows, then {@link #commit} or {@link #cancel}. */
+    /**
+     * One open COPY of a version's rows: {@link #add} rows, then {@link #commit} or {@link #cancel}.
+     *
+     * <p>Rows are written as PostgreSQL CSV lines by hand rather than through a general CSV
+     * printer: every field but the destination is digits, a plain decimal, a boolean or an ISO
+     * instant, which need no quoting; the destination is always quoted (so an empty name is
+     * stored as {@code ''}, not read as NULL); an open {@code effective_until} is an unquoted empty
+     * field (NULL). Decks repeat a handful of dates, so the text of the last instant of each column
+     * is kept.
+     */
     public static final class Stream implements AutoCloseable {
 
         private final Connection connection;
         private final PGCopyOutputStream out;
-        private final CSVPrinter printer;
-        private final long deckId;
+        private final java.io.Writer writer;
+        private final String deckField;
+        private final StringBuilder line = new StringBuilder(160);
+        private Instant lastFrom;
+        private String lastFromText = "-infinity";
+        private Instant lastUntil;
+        private String lastUntilText = "";
         private long rows;
         private boolean done;
 
         private Stream(Connection connection, PGCopyOutputStream out, long deckId) {
             this.connection = connection;
             this.out = out;
-            this.deckId = deckId;
-            try {
-                this.printer = new CSVPrinter(new java.io.BufferedWriter(new OutputStreamWriter(out,
-                        StandardCharsets.UTF_8), 1 << 16), CSVFormat.DEFAULT);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            this.deckField = Long.toString(deckId);
+            this.writer = new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         }
 
         /** Streams one row into the copy. */
         public void add(DeckRow row) throws IOException {
-            printer.printRecord(deckId, row.prefix(), row.destination(), row.rate().toPlainString(),
-                    row.connectFee().toPlainString(), row.initialIncrement(), row.nextIncrement(), row.closed(),
-                    row.effectiveFrom() == null ? "-infinity" : row.effectiveFrom().toString(),
-                    row.effectiveUntil() == null ? null : row.effectiveUntil().toString());
+            StringBuilder b = line;
+            b.setLength(0);
+            b.append(deckField).append(',').append(row.prefix()).append(',');
+            quoted(b, row.destination());
+            b.append(',').append(row.rate().toPlainString()).append(',').append(row.connectFee().toPlainString())
+                    .append(',').append(row.initialIncrement()).append(',').append(row.nextIncrement())
+                    .append(',').append(row.closed()).append(',').append(fromText(row.effectiveFrom()))
+                    .append(',').append(untilText(row.effectiveUntil())).append('\n');
+            writer.append(b);
             rows++;
+        }
+
+        private String fromText(Instant from) {
+            if (!java.util.Objects.equals(from, lastFrom)) {
+                lastFrom = from;
+                lastFromText = from == null ? "-infinity" : from.toString();
+            }
+            return lastFromText;
+        }
+
+        private String untilText(Instant until) {
+            if (!java.util.Objects.equals(until, lastUntil)) {
+                lastUntil = until;
+                lastUntilText = until == null ? "" : until.toString();
+            }
+            return lastUntilText;
+        }
+
+        /** Appends {@code text} as a quoted CSV field, doubling its quotes. */
+        private static void quoted(StringBuilder b, String text) {
+            b.append('"');
+            for (int i = 0, n = text.length(); i < n; i++) {
+                char c = text.charAt(i);
+                if (c == '"') {
+                    b.append('"');
+                }
+                b.append(c);
+            }
+            b.append('"');
         }
 
         /** Ends the copy: every row added is stored, atomically. @return rows stored */
         public long commit() throws IOException, SQLException {
-            printer.flush();
+            writer.flush();
             out.close();
             done = true;
             connection.close();
