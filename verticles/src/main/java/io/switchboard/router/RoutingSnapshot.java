@@ -92,7 +92,7 @@ public final class RoutingSnapshot {
                 if (row != RateTable.NO_ROW) {
                     closed = table.isClosed(row);
                     if (!closed) {
-                        String prefix = table.matchedPrefix(digits, match);
+                        String prefix = digits.substring(0, RateTable.matchLength(match));
                         quote = new Quote(profile.id(), table.deckVersion(), prefix, table.destination(row),
                                 table.rateMicros(row), table.connectFeeMicros(row), table.initialIncrement(row),
                                 table.nextIncrement(row), table.currency().getCurrencyCode());

@@ -46,9 +46,8 @@ import java.util.function.ObjIntConsumer;
  * up to the next second, which is exact for lookups at whole seconds).
  *
  * <h2>Thread safety</h2>
- * Immutable once built: all fields final, no array written after construction except the
- * matched-prefix memo (see {@link #matchedPrefix}, benign races). Any number of threads may look up
- * concurrently without locks; a new deck version is a new table swapped in by
+ * Immutable once built: all fields final, no array written after construction. Any number of
+ * threads may look up concurrently without locks; a new deck version is a new table swapped in by
  * reference.
  */
 public final class RateTable {
@@ -86,18 +85,6 @@ public final class RateTable {
     private final int[] destination;
     private final int[] rowNumber;
     private final String[] destinations;
-    /**
-     * Memo of matched-prefix texts by row ({@link #matchedPrefix}): direct-mapped, fixed size, so
-     * a decision need not cut a new string for a prefix it met before. The only mutable state of
-     * a table; races are benign (entries are immutable, a lost write costs one later miss).
-     */
-    private final PrefixMemo[] prefixMemo = new PrefixMemo[PREFIX_MEMO_SIZE];
-
-    private static final int PREFIX_MEMO_SIZE = 4096;
-
-    private record PrefixMemo(int row, String prefix) {
-    }
-
     private RateTable(Builder b, PrefixTrie trie, int[] groupStart, int[] perm,
             String[] destinations) {
         this.carrierId = b.carrierId;
@@ -257,27 +244,6 @@ public final class RateTable {
     }
 
     /**
-     * The matched prefix of a {@link #findMatch} result as text: the same string as
-     * {@code digits.subSequence(0, matchLength(match)).toString()}, taken from a small memo when
-     * the row was matched recently (no allocation then).
-     *
-     * @param digits the digits the match was found for
-     * @param match a {@link #findMatch} result other than -1
-     * @return the prefix of {@code digits} that matched
-     */
-    public String matchedPrefix(CharSequence digits, long match) {
-        int row = matchRow(match);
-        int slot = row & (PREFIX_MEMO_SIZE - 1);
-        PrefixMemo memo = prefixMemo[slot];
-        if (memo != null && memo.row() == row) {
-            return memo.prefix();
-        }
-        String prefix = digits.subSequence(0, matchLength(match)).toString();
-        prefixMemo[slot] = new PrefixMemo(row, prefix);
-        return prefix;
-    }
-
-    /**
      * Like {@link #findRow} but returns the length of the matched prefix, allocation-free.
      *
      * @param digits the number's digits, no {@code +}
@@ -401,7 +367,6 @@ public final class RateTable {
         bytes += 5 * PrefixTrie.align(16L + 4L * n); // meta, initial, next, destination, rowNo
         bytes += PrefixTrie.align(16L + 8L * periods.length);
         bytes += PrefixTrie.align(16L + 4L * destinations.length);
-        bytes += PrefixTrie.align(16L + 4L * PREFIX_MEMO_SIZE); // the memo's slots (entries come and go)
         for (String s : destinations) {
             bytes += 24 + PrefixTrie.align(16L + s.length());
         }

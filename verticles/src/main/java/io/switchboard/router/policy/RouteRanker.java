@@ -66,7 +66,7 @@ public final class RouteRanker {
     private final Currency baseCurrency;
     private final Map<String, BigDecimal> exchangeRates;
     private final RandomGenerator random;
-    private final MoneyMemo amounts;
+    private final Money zero;
 
     /**
      * @param referenceDurationS call length the estimated cost is computed for, seconds
@@ -80,7 +80,7 @@ public final class RouteRanker {
         this.baseCurrency = baseCurrency;
         this.exchangeRates = Map.copyOf(exchangeRates);
         this.random = random;
-        this.amounts = new MoneyMemo(baseCurrency);
+        this.zero = Money.of(Micros.toPlainDecimal(0), baseCurrency);
     }
 
     private record Eligible(CarrierOption option, long rateBase, long feeBase, long costTimes60, int staticRank,
@@ -244,8 +244,10 @@ public final class RouteRanker {
     private RoutePlan.Candidate candidate(Eligible e, TenantRules.Policy policy, boolean explain) {
         Quote quote = e.option().quote();
         CarrierStatus status = e.option().status();
+        // one Money per distinct amount: a 60 s call usually costs exactly its per-minute rate
         Money rate = money(e.rateBase());
-        Money cost = money(roundedCostMicros(e.costTimes60()));
+        long costMicros = roundedCostMicros(e.costTimes60());
+        Money cost = costMicros == e.rateBase() ? rate : money(costMicros);
         Money fee = money(e.feeBase());
         String reason = explain ? reason(e, policy, quote, status) : "";
         return new RoutePlan.Candidate(quote.carrier(), e.option().profile().tier(), quote.matchedPrefix(), rate, cost,
@@ -293,12 +295,9 @@ public final class RouteRanker {
                 .longValueExact();
     }
 
-    /**
-     * Money is immutable, so plans share the objects of amounts met before ({@link MoneyMemo}):
-     * most candidates' rate, 60-second cost and zero connect fee allocate nothing.
-     */
+    /** Money is immutable, so every plan shares one zero (most connect fees). */
     private Money money(long micros) {
-        return amounts.of(micros);
+        return micros == 0 ? zero : Money.of(Micros.toPlainDecimal(micros), baseCurrency);
     }
 
     private static long micros(BigDecimal amount) {
