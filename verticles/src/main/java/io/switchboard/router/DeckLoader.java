@@ -31,7 +31,7 @@ public final class DeckLoader {
         return vertx.executeBlocking(() -> {
             RateTable.Builder builder = RateTable.builder(version.carrier(), Service.fromWire(version.service()),
                     version.id(), Currency.getInstance(version.currency()));
-            copy.copyOut(version.id(), version.currency(), builder::add);
+            copy.copyOut(version.id(), builder);
             return builder.build();
         }, false);
     }

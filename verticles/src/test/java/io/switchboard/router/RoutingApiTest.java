@@ -112,6 +112,32 @@ class RoutingApiTest {
     }
 
     @Test
+    void destinationsWithCommasQuotesOrNothingSurviveTheStoreAndTheIndex() throws Exception {
+        // an SMS deck, so that the voice plans of the other tests do not list this carrier
+        HttpResponse<String> imported = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/v1/decks?carrier=gamma&service=sms")).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(HEADER
+                        + "33,\"France, \"\"Metro\"\"\",0.0070,0,1,1,2026-01-01,,USD\n"
+                        + "34,,0.0080,0,1,1,2026-01-01,,USD\n")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, imported.statusCode(), imported.body());
+        JsonObject paris = null;
+        for (int i = 0; i < 100 && (paris == null || carriers(paris).isEmpty()); i++) {
+            Thread.sleep(i == 0 ? 0 : 100);
+            HttpResponse<String> response = get("/v1/routes?service=sms&to=%2B33612345678");
+            assertEquals(200, response.statusCode(), response.body());
+            paris = new JsonObject(response.body());
+        }
+        assertEquals(List.of("gamma"), carriers(paris), paris.encode());
+        String reason = paris.getJsonArray("candidates").getJsonObject(0).getString("reason");
+        assertTrue(reason.endsWith("prefix 33 (France, \"Metro\")"), reason);
+
+        HttpResponse<String> madrid = get("/v1/routes?service=sms&to=%2B34612345678");
+        JsonObject candidate = new JsonObject(madrid.body()).getJsonArray("candidates").getJsonObject(0);
+        assertEquals("0.008", candidate.getJsonObject("rate").getString("amount"));
+        assertTrue(candidate.getString("reason").endsWith("prefix 34 ()"), candidate.getString("reason"));
+    }
+
+    @Test
     void plansAreExplainedForNumbersInSeveralCountries() throws Exception {
         JsonObject london = plan("+442071838750");
         // beta's 4420 row starts tomorrow: today it matches 44 (0.009/min + 0.001 fee = 0.010), alpha 4420 0.012

@@ -37,6 +37,34 @@ public record BillingIncrement(int initialSeconds, int nextSeconds) {
         }
     }
 
+    /** Largest increment (seconds) {@link #of} keeps a shared instance for. */
+    private static final int SHARED_MAX = 60;
+    /** Shared instances for {@code 1..60 / 1..60}, made on first use (benign race: records are immutable). */
+    private static final BillingIncrement[] SHARED = new BillingIncrement[(SHARED_MAX + 1) * (SHARED_MAX + 1)];
+
+    /**
+     * The increment {@code initial/next}, without allocating for the common ones: the same
+     * instance is returned for every pair up to {@code 60/60} (decks use a handful: 60/60, 6/6,
+     * 1/1, 60/1, 30/6), a new one otherwise. Equal to {@code new BillingIncrement(initial, next)}.
+     *
+     * @param initialSeconds the first block, in seconds, greater than 0
+     * @param nextSeconds every following block, in seconds, greater than 0
+     * @return the increment
+     * @throws IllegalArgumentException if either increment is not greater than 0
+     */
+    public static BillingIncrement of(int initialSeconds, int nextSeconds) {
+        if (initialSeconds <= 0 || nextSeconds <= 0 || initialSeconds > SHARED_MAX || nextSeconds > SHARED_MAX) {
+            return new BillingIncrement(initialSeconds, nextSeconds);
+        }
+        int slot = initialSeconds * (SHARED_MAX + 1) + nextSeconds;
+        BillingIncrement shared = SHARED[slot];
+        if (shared == null) {
+            shared = new BillingIncrement(initialSeconds, nextSeconds);
+            SHARED[slot] = shared;
+        }
+        return shared;
+    }
+
     /**
      * @param notation {@code initial/next} in seconds, e.g. {@code "60/1"} (spaces allowed)
      * @return the increment

@@ -33,7 +33,6 @@ public record DeckRow(
         String currency,
         boolean closed) {
 
-    private static final java.util.regex.Pattern PREFIX = java.util.regex.Pattern.compile("[0-9]{1,16}");
 
     /** Checks the invariants above; parsers report violations as row rejections before this. */
     public DeckRow {
@@ -42,7 +41,7 @@ public record DeckRow(
         Objects.requireNonNull(rate, "rate");
         Objects.requireNonNull(connectFee, "connectFee");
         Objects.requireNonNull(currency, "currency");
-        if (!PREFIX.matcher(prefix).matches()) {
+        if (!isPrefix(prefix)) {
             throw new IllegalArgumentException("prefix must be 1-16 digits: " + prefix);
         }
         if (rate.signum() < 0 || connectFee.signum() < 0) {
@@ -54,5 +53,20 @@ public record DeckRow(
         if (effectiveFrom != null && effectiveUntil != null && !effectiveUntil.isAfter(effectiveFrom)) {
             throw new IllegalArgumentException("effective_until must be after effective_from for prefix " + prefix);
         }
+    }
+
+    /** @return whether {@code text} is 1–16 ASCII digits (a loop: this runs for every row of a deck) */
+    private static boolean isPrefix(String text) {
+        int n = text.length();
+        if (n < 1 || n > 16) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -85,7 +85,6 @@ public final class RateTable {
     private final int[] destination;
     private final int[] rowNumber;
     private final String[] destinations;
-
     private RateTable(Builder b, PrefixTrie trie, int[] groupStart, int[] perm,
             String[] destinations) {
         this.carrierId = b.carrierId;
@@ -549,23 +548,56 @@ public final class RateTable {
                 throw new IllegalArgumentException("row " + row.rowNumber() + ": " + e.getMessage(),
                         e);
             }
-            if (row.rowNumber() < 0 || row.rowNumber() > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("row number out of range: " + row.rowNumber());
+            return add(row.prefix(), row.destination(), rateMicros, feeMicros, row.initialIncrement(),
+                    row.nextIncrement(), row.effectiveFrom() == null ? OPEN_FROM : ceilSecond(row.effectiveFrom()),
+                    row.effectiveUntil() == null ? OPEN_UNTIL : ceilSecond(row.effectiveUntil()), row.closed(),
+                    row.rowNumber());
+        }
+
+        /**
+         * Adds a row given in the table's own units, without a {@link DeckRow} (for rows read back
+         * from the store, which were validated when imported).
+         *
+         * @param prefix 1–16 digits
+         * @param destination destination name
+         * @param rateMicros rate in micro-units of the deck currency, ≥ 0
+         * @param feeMicros connect fee in micro-units, ≥ 0
+         * @param initialIncrement first billing increment, seconds, &gt; 0
+         * @param nextIncrement following increments, seconds, &gt; 0
+         * @param fromEpochSecond effective from (inclusive), epoch seconds, or {@link #OPEN_FROM}
+         * @param untilEpochSecond effective until (exclusive), epoch seconds, or {@link #OPEN_UNTIL}
+         * @param isClosed whether it is a closed (withdrawn code) row
+         * @param rowNumber line number in the source file, 0..{@code Integer.MAX_VALUE}
+         * @return this builder
+         * @throws IllegalArgumentException if the row number, a price or an increment is out of
+         *     range, or {@code prefix} is not digits
+         * @throws IllegalStateException after {@link #build()}
+         */
+        public Builder add(String prefix, String destination, long rateMicros, long feeMicros, int initialIncrement,
+                           int nextIncrement, long fromEpochSecond, long untilEpochSecond, boolean isClosed,
+                           long rowNumber) {
+            if (built) {
+                throw new IllegalStateException("already built");
+            }
+            if (rowNumber < 0 || rowNumber > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("row number out of range: " + rowNumber);
+            }
+            if (rateMicros < 0 || feeMicros < 0 || initialIncrement <= 0 || nextIncrement <= 0) {
+                throw new IllegalArgumentException("row " + rowNumber + ": negative price or increment not positive");
             }
             if (n == rate.length) {
                 grow();
             }
-            group[n] = trie.add(row.prefix());
+            group[n] = trie.add(prefix);
             rate[n] = rateMicros;
             fee[n] = feeMicros;
-            initial[n] = row.initialIncrement();
-            next[n] = row.nextIncrement();
-            from[n] = row.effectiveFrom() == null ? OPEN_FROM : ceilSecond(row.effectiveFrom());
-            until[n] = row.effectiveUntil() == null ? OPEN_UNTIL
-                    : ceilSecond(row.effectiveUntil());
-            closed[n] = row.closed();
-            dest[n] = destinationIndex(row.destination());
-            rowNo[n] = (int) row.rowNumber();
+            initial[n] = initialIncrement;
+            next[n] = nextIncrement;
+            from[n] = fromEpochSecond;
+            until[n] = untilEpochSecond;
+            closed[n] = isClosed;
+            dest[n] = destinationIndex(destination);
+            rowNo[n] = (int) rowNumber;
             n++;
             return this;
         }

@@ -66,6 +66,7 @@ public final class RouteRanker {
     private final Currency baseCurrency;
     private final Map<String, BigDecimal> exchangeRates;
     private final RandomGenerator random;
+    private final Money zero;
 
     /**
      * @param referenceDurationS call length the estimated cost is computed for, seconds
@@ -79,6 +80,7 @@ public final class RouteRanker {
         this.baseCurrency = baseCurrency;
         this.exchangeRates = Map.copyOf(exchangeRates);
         this.random = random;
+        this.zero = Money.of(Micros.toPlainDecimal(0), baseCurrency);
     }
 
     private record Eligible(CarrierOption option, long rateBase, long feeBase, long costTimes60, int staticRank,
@@ -235,6 +237,7 @@ public final class RouteRanker {
         if (service != Service.VOICE) {
             return Math.multiplyExact(rateBase, 60);
         }
+        // a `new` that does not escape is scalar-replaced by the JIT; a shared instance measured slower here
         long billed = new BillingIncrement(quote.initialIncrement(), quote.nextIncrement()).billedSeconds(referenceDurationS);
         return Math.addExact(Math.multiplyExact(feeBase, 60), Math.multiplyExact(rateBase, billed));
     }
@@ -242,12 +245,15 @@ public final class RouteRanker {
     private RoutePlan.Candidate candidate(Eligible e, TenantRules.Policy policy, boolean explain) {
         Quote quote = e.option().quote();
         CarrierStatus status = e.option().status();
+        // one Money per distinct amount: a 60 s call usually costs exactly its per-minute rate
         Money rate = money(e.rateBase());
-        Money cost = money(roundedCostMicros(e.costTimes60()));
+        long costMicros = roundedCostMicros(e.costTimes60());
+        Money cost = costMicros == e.rateBase() ? rate : money(costMicros);
+        Money fee = money(e.feeBase());
         String reason = explain ? reason(e, policy, quote, status) : "";
         return new RoutePlan.Candidate(quote.carrier(), e.option().profile().tier(), quote.matchedPrefix(), rate, cost,
-                status.healthScore(), status.breaker(), quote.deckVersion(), reason, money(e.feeBase()),
-                new BillingIncrement(quote.initialIncrement(), quote.nextIncrement()));
+                status.healthScore(), status.breaker(), quote.deckVersion(), reason, fee,
+                BillingIncrement.of(quote.initialIncrement(), quote.nextIncrement()));
     }
 
     private String reason(Eligible e, TenantRules.Policy policy, Quote quote, CarrierStatus status) {
@@ -290,8 +296,9 @@ public final class RouteRanker {
                 .longValueExact();
     }
 
+    /** Money is immutable, so every plan shares one zero (most connect fees). */
     private Money money(long micros) {
-        return Money.of(Micros.toPlainDecimal(micros), baseCurrency);
+        return micros == 0 ? zero : Money.of(Micros.toPlainDecimal(micros), baseCurrency);
     }
 
     private static long micros(BigDecimal amount) {
