@@ -114,7 +114,7 @@ class RoutingApiTest {
     @Test
     void destinationsWithCommasQuotesOrNothingSurviveTheStoreAndTheIndex() throws Exception {
         // an SMS deck, so that the voice plans of the other tests do not list this carrier
-        HttpResponse<String> imported = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        HttpResponse<String> imported = HTTP.send(io.switchboard.node.TestNodes.request(URI.create("http://127.0.0.1:" + port
                         + "/v1/decks?carrier=gamma&service=sms")).header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString(HEADER
                         + "33,\"France, \"\"Metro\"\"\",0.0070,0,1,1,2026-01-01,,USD\n"

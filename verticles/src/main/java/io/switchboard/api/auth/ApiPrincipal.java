@@ -11,8 +11,7 @@ import java.util.Set;
  * Who a request acts for, once its API key is verified: the key, its tenant (with the tenant's plan
  * and limit overrides, for rate limits) and what the key may do.
  *
- * @param keyId the API key's id ({@code api_keys.id}, a UUID), or {@code "bootstrap"} for the key taken
- *     from configuration
+ * @param keyId the API key's id ({@code api_keys.id}, a UUID; the bootstrap admin key has one too)
  * @param tenantId the tenant's id ({@code tenants.id}, a UUID)
  * @param live true for {@code sk_live_} keys; {@code sk_test_} keys reach only sandbox carriers
  * @param scopes the key's scopes ({@link Scopes}); {@link Scopes#ADMIN} implies every other
