@@ -123,7 +123,7 @@ class CliProcessTest {
 
         Run noScope = cli("keys", "create", "--scope", "calls:fly");
         assertEquals(1, noScope.exit());
-        assertTrue(noScope.output().contains("switchboard: TEL-011: scopes: unknown scope 'calls:fly'"), noScope.output());
+        assertTrue(noScope.output().contains("switchboard: TEL-011: scopes/0: expected one of calls:write"), noScope.output());
     }
 
     @Test
