@@ -71,7 +71,8 @@ final class CallsApi {
             JsonBody body = JsonBody.of(ctx, CALL_FIELDS);
             request = new CallRequest(Tenants.of(ctx), io.switchboard.http.RequestIds.of(ctx), body.number("to", true),
                     body.number("from", true), body.text("caller_name", false, 64), body.integer("timeout", 1, 600),
-                    body.bool("record"), body.url("status_callback"), body.object("metadata", METADATA_MAX_BYTES));
+                    body.bool("record"), body.url("status_callback"), body.object("metadata", METADATA_MAX_BYTES),
+                    Tenants.sandboxOnly(ctx));
         } catch (SwitchboardException e) {
             ApiResponses.error(ctx, e, Addresses.CALLS_CREATE);
             return;
@@ -92,7 +93,7 @@ final class CallsApi {
             }
             request = new MessageRequest(Tenants.of(ctx), io.switchboard.http.RequestIds.of(ctx),
                     body.number("to", true), body.number("from", true), text, body.url("status_callback"),
-                    body.object("metadata", METADATA_MAX_BYTES));
+                    body.object("metadata", METADATA_MAX_BYTES), Tenants.sandboxOnly(ctx));
         } catch (SwitchboardException e) {
             ApiResponses.error(ctx, e, Addresses.MESSAGES_SEND);
             return;

@@ -37,7 +37,8 @@ final class RoutesApi {
             request = new RouteRequest(RequestIds.of(ctx), Params.service(ctx, "service", Service.VOICE),
                     E164.parse("to", Params.required(ctx, "to")), Params.uuid(ctx, "tenant_id"),
                     from == null ? null : E164.parse("from", from), Params.optional(ctx, "preferred_carrier"),
-                    Params.list(ctx, "avoid"), Params.amount(ctx, "max_rate"));
+                    Params.list(ctx, "avoid"), Params.amount(ctx, "max_rate"))
+                    .withSandboxOnly(Tenants.sandboxOnly(ctx));
         } catch (SwitchboardException e) {
             ApiResponses.error(ctx, e, Addresses.ROUTER_PLAN);
             return;

@@ -19,4 +19,9 @@ public final class Tenants {
     static String of(RoutingContext ctx) {
         return ApiPrincipal.of(ctx).tenantId();
     }
+
+    /** @return whether the request came with a test key ({@code sk_test_}), which reaches only sandbox carriers */
+    static boolean sandboxOnly(RoutingContext ctx) {
+        return !ApiPrincipal.of(ctx).live();
+    }
 }

@@ -101,7 +101,8 @@ public final class CallLifecycle {
                 CallState.QUEUED.wireName(), null, null, null, null, null, null, null, now, null, null, now, null, null,
                 null, null, null, null, null, List.of());
         RouteRequest route = new RouteRequest(call.id(), Service.VOICE, request.to(), request.tenantId(),
-                request.from(), null, Set.of(), null, null, request.callerName(), request.timeoutS(), request.record());
+                request.from(), null, Set.of(), null, null, request.callerName(), request.timeoutS(), request.record(),
+                request.sandboxOnly());
         return live.put(call).compose(v -> route(call, route));
     }
 
@@ -121,7 +122,7 @@ public final class CallLifecycle {
                 MessageState.QUEUED.wireName(), null, null, null, null, null, null, null, now, null, null, now, null,
                 null, null, null, null, null, null, List.of());
         RouteRequest route = new RouteRequest(message.id(), Service.SMS, request.to(), request.tenantId(),
-                request.from(), null, Set.of(), null, request.body(), null, null, false);
+                request.from(), null, Set.of(), null, request.body(), null, null, false, request.sandboxOnly());
         return live.put(message).onSuccess(v -> bus.publish(Addresses.EVENTS, CallEvents.of(message, now)))
                 .compose(v -> route(message, route));
     }

@@ -38,6 +38,7 @@ class ApiKeysAndTenantsTest {
             "prefix,destination,rate_per_min,connect_fee,initial_increment_s,next_increment_s,effective_from,effective_until,currency\n";
     private static final String LONDON = "+442071838750";
     private static final String CALLER = "+442079460000";
+    private static final String PARIS = "+33142685300";
 
     @TempDir
     static Path dataDir;
@@ -262,6 +263,41 @@ class ApiKeysAndTenantsTest {
         assertTrue(send("GET", "/v1/calls", keyA, null).body().contains(callId));
         assertEquals("[]", new JsonObject(send("GET", "/v1/costs", keyB, null).body()).getJsonArray("data", new JsonArray())
                 .encode(), "B spent nothing");
+    }
+
+    @Test
+    void aTestKeyReachesOnlySandboxCarriers() throws Exception {
+        // a carrier registered by its first deck is a live one; it is the only one covering France
+        HttpResponse<String> imported = send("POST", "/v1/decks?carrier=livewire&service=voice", TestNodes.ADMIN_KEY,
+                HEADER + "33,France,0.0010,0,6,6,2026-01-01,,USD\n");
+        assertEquals(201, imported.statusCode(), imported.body());
+        HttpResponse<String> created = send("POST", "/v1/keys", TestNodes.ADMIN_KEY, new JsonObject().put("tenant_id", tenantA)
+                .put("scopes", new JsonArray().add("calls:write").add("calls:read").add("routes:read"))
+                .put("mode", "test").encode());
+        assertEquals(201, created.statusCode(), created.body());
+        String testKey = new JsonObject(created.body()).getString("key");
+        assertTrue(testKey.startsWith("sk_test_"), testKey);
+
+        JsonObject livePlan = new JsonObject(send("GET", "/v1/routes?to=%2B" + PARIS.substring(1), TestNodes.ADMIN_KEY, null).body());
+        assertEquals("livewire", livePlan.getJsonArray("candidates", new JsonArray()).stream()
+                .map(c -> ((JsonObject) c).getString("carrier")).findFirst().orElse(null),
+                "a live key reaches the live carrier: " + livePlan);
+
+        JsonObject testPlan = new JsonObject(send("GET", "/v1/routes?to=%2B" + PARIS.substring(1), testKey, null).body());
+        assertTrue(testPlan.getJsonArray("candidates").isEmpty(), testPlan.encode());
+        JsonObject excluded = testPlan.getJsonArray("excluded").stream().map(JsonObject.class::cast)
+                .filter(e -> e.getString("carrier").equals("livewire")).findFirst().orElseThrow();
+        assertEquals("tenant_policy", excluded.getString("reason"));
+        assertTrue(excluded.getString("detail").contains("sk_test_"), excluded.encode());
+
+        HttpResponse<String> paris = send("POST", "/v1/calls", testKey, new JsonObject().put("to", PARIS)
+                .put("from", CALLER).encode());
+        assertTrue(java.util.Set.of("TEL-002", "TEL-601").contains(code(paris)), paris.body());
+
+        HttpResponse<String> london = send("POST", "/v1/calls", testKey, new JsonObject().put("to", LONDON)
+                .put("from", CALLER).encode());
+        assertEquals(201, london.statusCode(), london.body());
+        assertEquals("twilio", new JsonObject(london.body()).getString("carrier"), "the sandbox carrier: " + london.body());
     }
 
     private void deck(String service, String rows) throws Exception {

@@ -21,10 +21,12 @@ import java.util.Set;
  * @param ringTimeoutS how long the callee may ring before the call is given up, s, or null for
  *     the carrier adapter's default
  * @param record whether the carrier should record the call
+ * @param sandboxOnly whether only sandbox carriers may carry it: the request came with a test key
+ *     ({@code sk_test_}); the doors set it from the verified key, never from the caller's payload
  */
 public record RouteRequest(String requestId, Service service, E164 to, String tenantId, E164 from,
                            String preferredCarrier, Set<String> avoid, BigDecimal maxRate, String text,
-                           String callerName, Integer ringTimeoutS, boolean record) {
+                           String callerName, Integer ringTimeoutS, boolean record, boolean sandboxOnly) {
 
     /** Copies {@code avoid}. */
     @com.fasterxml.jackson.annotation.JsonCreator
@@ -35,7 +37,16 @@ public record RouteRequest(String requestId, Service service, E164 to, String te
     /** A question about a route only (no message text, no dial options); see the canonical constructor. */
     public RouteRequest(String requestId, Service service, E164 to, String tenantId, E164 from,
                         String preferredCarrier, Set<String> avoid, BigDecimal maxRate) {
-        this(requestId, service, to, tenantId, from, preferredCarrier, avoid, maxRate, null, null, null, false);
+        this(requestId, service, to, tenantId, from, preferredCarrier, avoid, maxRate, null, null, null, false, false);
+    }
+
+    /**
+     * @param sandboxOnly see the canonical constructor
+     * @return this request, restricted to sandbox carriers or not
+     */
+    public RouteRequest withSandboxOnly(boolean sandboxOnly) {
+        return new RouteRequest(requestId, service, to, tenantId, from, preferredCarrier, avoid, maxRate, text,
+                callerName, ringTimeoutS, record, sandboxOnly);
     }
 
     /** @return a request with only the essentials */

@@ -19,13 +19,31 @@ import java.util.Objects;
  * @param record whether the carrier should record the call
  * @param statusCallback the URL for this call's signed webhooks, or null
  * @param metadata the tenant's own JSON object, or null
+ * @param sandboxOnly whether only sandbox carriers may carry it (placed with a {@code sk_test_} key);
+ *     set by the doors from the verified key
  */
 public record CallRequest(String tenantId, String requestId, E164 to, E164 from, String callerName, Integer timeoutS,
-                          boolean record, String statusCallback, JsonNode metadata) {
+                          boolean record, String statusCallback, JsonNode metadata, boolean sandboxOnly) {
 
     /** @throws NullPointerException if {@code tenantId} or {@code to} is null */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public CallRequest {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(to, "to");
+    }
+
+    /** A request any carrier may carry (a live key's); see the canonical constructor. */
+    public CallRequest(String tenantId, String requestId, E164 to, E164 from, String callerName, Integer timeoutS,
+                       boolean record, String statusCallback, JsonNode metadata) {
+        this(tenantId, requestId, to, from, callerName, timeoutS, record, statusCallback, metadata, false);
+    }
+
+    /**
+     * @param sandboxOnly see the canonical constructor
+     * @return this request, restricted to sandbox carriers or not
+     */
+    public CallRequest withSandboxOnly(boolean sandboxOnly) {
+        return new CallRequest(tenantId, requestId, to, from, callerName, timeoutS, record, statusCallback, metadata,
+                sandboxOnly);
     }
 }

@@ -74,11 +74,11 @@ public final class BusGateway {
     /** @return completes when every consumer is registered in the cluster */
     public Future<Void> start() {
         serve(ApiAddresses.ROUTES_EXPLAIN, RouteRequest.class, Scopes.ROUTES_READ, Addresses.ROUTER_PLAN,
-                (r, p) -> bus.<RoutePlan>request(Addresses.ROUTER_PLAN, BusRequests.route(r, p.tenantId()), quick)
+                (r, p) -> bus.<RoutePlan>request(Addresses.ROUTER_PLAN, BusRequests.route(r, p), quick)
                         .map(Message::body));
         serve(ApiAddresses.CALLS_CREATE, CallRequest.class, Scopes.CALLS_WRITE, Addresses.CALLS_CREATE,
                 (r, p) -> {
-                    CallRequest call = BusRequests.call(r, p.tenantId());
+                    CallRequest call = BusRequests.call(r, p);
                     return rates.admit(p, io.switchboard.api.limits.Operation.VOICE)
                             .compose(v -> bus.<CallRecord>request(Addresses.CALLS_CREATE, call, routing)).map(Message::body);
                 });
@@ -93,7 +93,7 @@ public final class BusGateway {
                 });
         serve(ApiAddresses.MESSAGES_SEND, MessageRequest.class, Scopes.MESSAGES_WRITE, Addresses.MESSAGES_SEND,
                 (r, p) -> {
-                    MessageRequest message = BusRequests.message(r, p.tenantId(), maxSegments);
+                    MessageRequest message = BusRequests.message(r, p, maxSegments);
                     return rates.admit(p, io.switchboard.api.limits.Operation.SMS)
                             .compose(v -> bus.<CallRecord>request(Addresses.MESSAGES_SEND, message, routing))
                             .map(Message::body);

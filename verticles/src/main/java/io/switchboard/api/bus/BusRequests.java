@@ -1,6 +1,7 @@
 package io.switchboard.api.bus;
 
 import io.switchboard.api.FieldRules;
+import io.switchboard.api.auth.ApiPrincipal;
 import io.switchboard.contract.bus.RouteRequest;
 import io.switchboard.contract.call.CallLookup;
 import io.switchboard.contract.call.CallRequest;
@@ -12,8 +13,9 @@ import java.util.UUID;
 
 /**
  * Validates a request that arrived on a public event-bus address and rebinds it to the
- * authenticated tenant: whatever {@code tenantId} the sender put in the record is replaced, so a
- * service cannot act for another tenant. Limits are those of the REST bodies; field names are the
+ * authenticated key: whatever {@code tenantId} and {@code sandboxOnly} the sender put in the record
+ * are replaced by the key's tenant and kind (a {@code sk_test_} key reaches only sandbox carriers), so
+ * a service cannot act for another tenant or reach live carriers with a test key. Limits are those of the REST bodies; field names are the
  * records' JSON names (snake_case). Every failure is TEL-011 with {@code details.field}.
  */
 final class BusRequests {
@@ -23,20 +25,20 @@ final class BusRequests {
     private BusRequests() {
     }
 
-    /** @return the question, for {@code tenant}; TEL-011 for a missing {@code to} or {@code service} */
-    static RouteRequest route(RouteRequest r, String tenant) {
+    /** @return the question, for the key's tenant; TEL-011 for a missing {@code to} or {@code service} */
+    static RouteRequest route(RouteRequest r, ApiPrincipal key) {
         required("to", r.to());
         required("service", r.service());
-        return new RouteRequest(requestId(r.requestId()), r.service(), r.to(), tenant, r.from(), r.preferredCarrier(),
-                r.avoid(), r.maxRate());
+        return new RouteRequest(requestId(r.requestId()), r.service(), r.to(), key.tenantId(), r.from(),
+                r.preferredCarrier(), r.avoid(), r.maxRate()).withSandboxOnly(!key.live());
     }
 
     /**
-     * @return the call, for {@code tenant}; TEL-011 naming {@code to}, {@code from},
+     * @return the call, for the key's tenant; TEL-011 naming {@code to}, {@code from},
      *     {@code caller_name} (at most 64 characters), {@code timeout_s} (1..600),
      *     {@code status_callback} (http(s) URL) or {@code metadata} (object, at most 4096 bytes)
      */
-    static CallRequest call(CallRequest r, String tenant) {
+    static CallRequest call(CallRequest r, ApiPrincipal key) {
         required("to", r.to());
         required("from", r.from());
         if (r.callerName() != null) {
@@ -51,17 +53,17 @@ final class BusRequests {
         if (r.metadata() != null) {
             FieldRules.object("metadata", r.metadata(), METADATA_MAX_BYTES);
         }
-        return new CallRequest(tenant, requestId(r.requestId()), r.to(), r.from(), r.callerName(), r.timeoutS(), r.record(),
-                r.statusCallback(), r.metadata());
+        return new CallRequest(key.tenantId(), requestId(r.requestId()), r.to(), r.from(), r.callerName(), r.timeoutS(),
+                r.record(), r.statusCallback(), r.metadata(), !key.live());
     }
 
     /**
      * @param maxSegments {@code calls.max-message-segments}
-     * @return the message, for {@code tenant}; TEL-011 naming {@code to}, {@code from}, {@code body}
+     * @return the message, for the key's tenant; TEL-011 naming {@code to}, {@code from}, {@code body}
      *     (1..1600 characters, at most {@code maxSegments} segments), {@code status_callback} or
      *     {@code metadata}
      */
-    static MessageRequest message(MessageRequest r, String tenant, int maxSegments) {
+    static MessageRequest message(MessageRequest r, ApiPrincipal key, int maxSegments) {
         required("to", r.to());
         required("from", r.from());
         if (r.body().isEmpty()) {
@@ -79,8 +81,8 @@ final class BusRequests {
         if (r.metadata() != null) {
             FieldRules.object("metadata", r.metadata(), METADATA_MAX_BYTES);
         }
-        return new MessageRequest(tenant, requestId(r.requestId()), r.to(), r.from(), r.body(), r.statusCallback(),
-                r.metadata());
+        return new MessageRequest(key.tenantId(), requestId(r.requestId()), r.to(), r.from(), r.body(),
+                r.statusCallback(), r.metadata(), !key.live());
     }
 
     /** @return the lookup, for {@code tenant}; TEL-011 naming {@code id} when it is not a UUID */

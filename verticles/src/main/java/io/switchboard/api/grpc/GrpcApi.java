@@ -73,13 +73,14 @@ public final class GrpcApi {
         server.callHandler(RouteServiceGrpcService.Explain, call -> unary(call, Scopes.ROUTES_READ, Addresses.ROUTER_PLAN,
                 (request, principal) -> {
                     RouteRequest question = GrpcMapping.routeRequest(request, UUID.randomUUID().toString(),
-                            principal.tenantId());
+                            principal.tenantId()).withSandboxOnly(!principal.live());
                     return bus.<RoutePlan>request(Addresses.ROUTER_PLAN, question, quick)
                             .map(m -> GrpcMapping.plan(m.body()));
                 }));
         server.callHandler(CallServiceGrpcService.Create, call -> unary(call, Scopes.CALLS_WRITE, Addresses.CALLS_CREATE,
                 (request, principal) -> {
-                    CallRequest create = GrpcMapping.callRequest(request, UUID.randomUUID().toString(), principal.tenantId());
+                    CallRequest create = GrpcMapping.callRequest(request, UUID.randomUUID().toString(), principal.tenantId())
+                            .withSandboxOnly(!principal.live());
                     return rates.admit(principal, io.switchboard.api.limits.Operation.VOICE)
                             .compose(v -> bus.<CallRecord>request(Addresses.CALLS_CREATE, create, routing))
                             .map(m -> GrpcMapping.call(m.body()));

@@ -13,12 +13,19 @@ import java.util.Set;
  * @param services the services it offers
  * @param cpsLimit calls per second it accepts from this router, or 0 for no limit
  * @param maxConcurrent calls in progress it accepts, or 0 for no limit
+ * @param sandbox whether it is a sandbox carrier (the only kind a {@code sk_test_} key reaches)
  */
 public record CarrierProfile(String id, int tier, int weight, boolean enabled, Set<Service> services, int cpsLimit,
-                             int maxConcurrent) {
+                             int maxConcurrent, boolean sandbox) {
 
     /** Copies {@code services}. */
     public CarrierProfile {
         services = Set.copyOf(services);
+    }
+
+    /** A carrier that is not a sandbox one; see the canonical constructor. */
+    public CarrierProfile(String id, int tier, int weight, boolean enabled, Set<Service> services, int cpsLimit,
+                          int maxConcurrent) {
+        this(id, tier, weight, enabled, services, cpsLimit, maxConcurrent, false);
     }
 }

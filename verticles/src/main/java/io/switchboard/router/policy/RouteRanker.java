@@ -30,7 +30,8 @@ import java.util.random.RandomGenerator;
  *   <li>disabled by configuration, an operator or the auto-disable policy ({@code DISABLED});</li>
  *   <li>circuit breaker open ({@code BREAKER_OPEN}; half-open carriers stay, flagged);</li>
  *   <li>health state down ({@code HEALTH_DOWN});</li>
- *   <li>tenant policy: not in the tenant's allowed list, in its denied list or the request's
+ *   <li>tenant policy: a request made with a test key ({@code sk_test_}) and a carrier that is not
+ *       a sandbox one, not in the tenant's allowed list, in its denied list or the request's
  *       avoid list, or its rate above the tenant's or the request's maximum
  *       ({@code TENANT_POLICY});</li>
  *   <li>at its calls-per-second limit ({@code OVER_CPS}) or its concurrent-call limit
@@ -174,6 +175,9 @@ public final class RouteRanker {
         }
         if (status.down()) {
             return new Exclusion(ExclusionReason.HEALTH_DOWN, "health down (score " + status.healthScore() + ")");
+        }
+        if (request.sandboxOnly() && !profile.sandbox()) {
+            return new Exclusion(ExclusionReason.TENANT_POLICY, "a test key (sk_test_) reaches only sandbox carriers");
         }
         if (!rules.allowed().isEmpty() && !rules.allowed().contains(carrier)) {
             return new Exclusion(ExclusionReason.TENANT_POLICY, "not in the tenant's allowed carriers");

@@ -23,13 +23,13 @@ public final class CarrierDirectory {
     /** @return every carrier, enabled or not */
     public Future<List<CarrierProfile>> load() {
         return pool.query("SELECT id, priority, weight, enabled, services, coalesce(cps_limit, 0), "
-                        + "coalesce(max_concurrent, 0) FROM carriers ORDER BY id").execute()
+                        + "coalesce(max_concurrent, 0), coalesce(sandbox, false) FROM carriers ORDER BY id").execute()
                 .map(rows -> {
                     List<CarrierProfile> profiles = new ArrayList<>();
                     for (Row row : rows) {
                         profiles.add(new CarrierProfile(row.getString(0), row.getInteger(1), row.getInteger(2),
                                 row.getBoolean(3), services(row.getArrayOfStrings(4)), row.getInteger(5),
-                                row.getInteger(6)));
+                                row.getInteger(6), row.getBoolean(7)));
                     }
                     return profiles;
                 });

@@ -84,7 +84,7 @@ class ApiHardeningTest {
         for (String endpoint : endpoints) {
             for (String hostile : HOSTILE) {
                 String encoded = URLEncoder.encode(hostile, StandardCharsets.UTF_8).replace("+", "%20");
-                HttpResponse<String> response = node.send("GET", endpoint + encoded, null);
+                HttpResponse<String> response = node.sendAlone("GET", endpoint + encoded, null);
                 assertTrue(response.statusCode() < 500, endpoint + hostile + " -> " + response.statusCode() + " " + response.body());
                 assertFalse(response.headers().map().containsKey("x-injected"), "no header injection through " + endpoint);
                 if (response.statusCode() == 200 && endpoint.startsWith("/v1/cdrs")) {
@@ -114,7 +114,7 @@ class ApiHardeningTest {
 
     @Test
     void oversizedAndDeeplyNestedBodiesAreRefused() throws Exception {
-        HttpResponse<String> big = node.send("POST", "/v1/calls", "{\"to\":\"" + "9".repeat(70_000) + "\"}");
+        HttpResponse<String> big = node.sendAlone("POST", "/v1/calls", "{\"to\":\"" + "9".repeat(70_000) + "\"}");
         assertEquals(413, big.statusCode());
         assertEquals("TEL-011", code(big));
         String deep = "{\"to\":\"" + LONDON + "\",\"from\":\"" + CALLER + "\",\"metadata\":" + "{\"a\":".repeat(3_000)

@@ -63,8 +63,23 @@ final class SecuredNode implements AutoCloseable {
         return send(method, pathAndQuery, key, "application/json", body);
     }
 
+    /**
+     * Sends on a connection of its own: for requests the server may answer by closing the connection
+     * (a request line over the limit gets 414 and a close), so that no other request finds a pooled
+     * connection closed under it ("header parser received no bytes").
+     */
+    HttpResponse<String> sendAlone(String method, String pathAndQuery, String body) throws Exception {
+        HttpClient alone = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        return alone.send(request(method, pathAndQuery, key, "application/json", body), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> send(String method, String pathAndQuery, String apiKey, String contentType, String body)
             throws Exception {
+        return HTTP.send(request(method, pathAndQuery, apiKey, contentType, body), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest request(String method, String pathAndQuery, String apiKey, String contentType, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -74,7 +89,7 @@ final class SecuredNode implements AutoCloseable {
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return request.build();
     }
 
     /** @return the tenant's stored calls plus messages, read from PostgreSQL */

@@ -142,6 +142,24 @@ class RouteRankerTest {
     }
 
     @Test
+    void aTestKeysRequestReachesOnlySandboxCarriers() {
+        CarrierOption sandbox = new CarrierOption(new CarrierProfile("sandbox-twilio", 1, 100, true,
+                Set.of(Service.VOICE), 0, 0, true), CarrierStatus.UNKNOWN, quote("sandbox-twilio", "0.02", "0", 60, 60),
+                false, true);
+        List<CarrierOption> options = List.of(option("live", 1, "0.01"), sandbox);
+        RouteRequest live = RouteRequest.of("r", Service.VOICE, LONDON);
+        assertEquals(List.of("live", "sandbox-twilio"), order(ranker(60).rank(live, options, TenantRules.NONE, NOW, 0)),
+                "a live key's request reaches every carrier, cheapest first");
+
+        RoutePlan plan = ranker(60).rank(live.withSandboxOnly(true), options, TenantRules.NONE, NOW, 0);
+        assertEquals(List.of("sandbox-twilio"), order(plan));
+        RoutePlan.ExcludedCandidate excluded = plan.excluded().get(0);
+        assertEquals("live", excluded.carrier());
+        assertEquals(ExclusionReason.TENANT_POLICY, excluded.reason());
+        assertTrue(excluded.detail().contains("sk_test_"), excluded.detail());
+    }
+
+    @Test
     void staticRouteThenPreferredCarrierComeFirst() {
         List<CarrierOption> options = List.of(option("a", 1, "0.01"), option("b", 1, "0.02"), option("c", 2, "0.03"),
                 option("d", 1, "0.04"));
