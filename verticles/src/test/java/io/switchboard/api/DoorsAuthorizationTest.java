@@ -89,12 +89,12 @@ class DoorsAuthorizationTest {
                     null, List.of()));
         }).completion().await(10, TimeUnit.SECONDS);
         CdrQueries noStore = new CdrQueries(null); // the RPCs used here never read stored calls
-        grpc = new GrpcEndpoint(vertx, noStore, authenticator, 5_000, io.switchboard.api.limits.RateGate.OPEN);
+        grpc = new GrpcEndpoint(vertx, noStore, authenticator, 5_000, io.switchboard.api.limits.DoorLimits.OPEN);
         io.vertx.core.Context context = vertx.getOrCreateContext();
         Future.<Void>future(p -> context.runOnContext(v -> grpc.start("127.0.0.1", 0).onComplete(p)))
                 .await(10, TimeUnit.SECONDS);
         gateway = new BusGateway(vertx.eventBus(), authenticator, new CallFinder(vertx.eventBus(), noStore), 5_000, 10,
-                io.switchboard.api.limits.RateGate.OPEN);
+                io.switchboard.api.limits.DoorLimits.OPEN);
         gateway.start().await(10, TimeUnit.SECONDS);
         channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpc.port()).usePlaintext().build();
     }

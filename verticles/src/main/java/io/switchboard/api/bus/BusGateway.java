@@ -48,7 +48,7 @@ public final class BusGateway {
     private final ApiKeyAuthenticator authenticator;
     private final CallFinder calls;
     private final int maxSegments;
-    private final io.switchboard.api.limits.RateGate rates;
+    private final io.switchboard.api.limits.DoorLimits limits;
     private final DeliveryOptions routing;
     private final DeliveryOptions quick = new DeliveryOptions().setSendTimeout(10_000);
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
@@ -59,11 +59,12 @@ public final class BusGateway {
      * @param calls finds live or stored calls
      * @param routeTimeoutMs {@code calls.route-timeout-ms}: how long a create or send may take
      * @param maxSegments {@code calls.max-message-segments}
-     * @param rates the rate limits per key (calls.create counts as {@code voice}, messages.send as {@code sms})
+     * @param limits the rate limits per key (calls.create counts as {@code voice}, messages.send as {@code sms})
+     *     and the tenant's concurrent-call limit
      */
     public BusGateway(EventBus bus, ApiKeyAuthenticator authenticator, CallFinder calls, long routeTimeoutMs,
-            int maxSegments, io.switchboard.api.limits.RateGate rates) {
-        this.rates = Objects.requireNonNull(rates, "rates");
+            int maxSegments, io.switchboard.api.limits.DoorLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.bus = Objects.requireNonNull(bus, "bus");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.calls = Objects.requireNonNull(calls, "calls");
@@ -79,8 +80,9 @@ public final class BusGateway {
         serve(ApiAddresses.CALLS_CREATE, CallRequest.class, Scopes.CALLS_WRITE, Addresses.CALLS_CREATE,
                 (r, p) -> {
                     CallRequest call = BusRequests.call(r, p);
-                    return rates.admit(p, io.switchboard.api.limits.Operation.VOICE)
-                            .compose(v -> bus.<CallRecord>request(Addresses.CALLS_CREATE, call, routing)).map(Message::body);
+                    return limits.admit(p, io.switchboard.api.limits.Operation.VOICE)
+                            .compose(v -> limits.placeCall(p, () -> bus.<CallRecord>request(Addresses.CALLS_CREATE, call,
+                                    routing).map(Message::body)));
                 });
         serve(ApiAddresses.CALLS_GET, CallLookup.class, Scopes.CALLS_READ, Addresses.CALLS_GET, (r, p) -> {
             CallLookup lookup = BusRequests.lookup(r, p.tenantId());
@@ -94,7 +96,7 @@ public final class BusGateway {
         serve(ApiAddresses.MESSAGES_SEND, MessageRequest.class, Scopes.MESSAGES_WRITE, Addresses.MESSAGES_SEND,
                 (r, p) -> {
                     MessageRequest message = BusRequests.message(r, p, maxSegments);
-                    return rates.admit(p, io.switchboard.api.limits.Operation.SMS)
+                    return limits.admit(p, io.switchboard.api.limits.Operation.SMS)
                             .compose(v -> bus.<CallRecord>request(Addresses.MESSAGES_SEND, message, routing))
                             .map(Message::body);
                 });

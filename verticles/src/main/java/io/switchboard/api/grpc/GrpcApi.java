@@ -47,7 +47,7 @@ public final class GrpcApi {
     private final GrpcAuth auth;
     private final GrpcEventStreams streams;
     private final DeliveryOptions routing;
-    private final io.switchboard.api.limits.RateGate rates;
+    private final io.switchboard.api.limits.DoorLimits limits;
     private final DeliveryOptions quick = new DeliveryOptions().setSendTimeout(10_000);
 
     /**
@@ -56,11 +56,12 @@ public final class GrpcApi {
      * @param authenticator verifies API keys
      * @param streams the node's event streams (started by the caller)
      * @param routeTimeoutMs {@code calls.route-timeout-ms}: how long a create may take, ms
-     * @param rates the rate limits per key (Create counts as {@code voice}, like {@code POST /v1/calls})
+     * @param limits the rate limits per key (Create counts as {@code voice}, like {@code POST /v1/calls}) and the
+     *     tenant's concurrent-call limit
      */
     GrpcApi(EventBus bus, CdrQueries records, ApiKeyAuthenticator authenticator, GrpcEventStreams streams,
-            long routeTimeoutMs, io.switchboard.api.limits.RateGate rates) {
-        this.rates = Objects.requireNonNull(rates, "rates");
+            long routeTimeoutMs, io.switchboard.api.limits.DoorLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.bus = Objects.requireNonNull(bus, "bus");
         this.calls = new CallFinder(bus, Objects.requireNonNull(records, "records"));
         this.auth = new GrpcAuth(authenticator);
@@ -81,9 +82,10 @@ public final class GrpcApi {
                 (request, principal) -> {
                     CallRequest create = GrpcMapping.callRequest(request, UUID.randomUUID().toString(), principal.tenantId())
                             .withSandboxOnly(!principal.live());
-                    return rates.admit(principal, io.switchboard.api.limits.Operation.VOICE)
-                            .compose(v -> bus.<CallRecord>request(Addresses.CALLS_CREATE, create, routing))
-                            .map(m -> GrpcMapping.call(m.body()));
+                    return limits.admit(principal, io.switchboard.api.limits.Operation.VOICE)
+                            .compose(v -> limits.placeCall(principal, () -> bus.<CallRecord>request(Addresses.CALLS_CREATE,
+                                    create, routing).map(m -> m.body())))
+                            .map(GrpcMapping::call);
                 }));
         server.callHandler(CallServiceGrpcService.Get, call -> unary(call, Scopes.CALLS_READ, Addresses.CALLS_GET,
                 (request, principal) -> calls.find(principal.tenantId(), GrpcMapping.callId(request.getId()), true)

@@ -28,13 +28,13 @@ public final class GrpcEndpoint {
      * @param records stored calls (for {@code CallService.Get} of finished calls)
      * @param authenticator verifies the API keys presented in the {@code authorization} metadata
      * @param routeTimeoutMs {@code calls.route-timeout-ms}
-     * @param rates the rate limits per key (Create counts as {@code voice})
+     * @param limits the rate limits per key (Create counts as {@code voice}) and the concurrent-call limit
      */
     public GrpcEndpoint(Vertx vertx, CdrQueries records, ApiKeyAuthenticator authenticator, long routeTimeoutMs,
-            io.switchboard.api.limits.RateGate rates) {
+            io.switchboard.api.limits.DoorLimits limits) {
         this.vertx = vertx;
         this.streams = new GrpcEventStreams(vertx);
-        this.api = new GrpcApi(vertx.eventBus(), records, authenticator, streams, routeTimeoutMs, rates);
+        this.api = new GrpcApi(vertx.eventBus(), records, authenticator, streams, routeTimeoutMs, limits);
     }
 
     /**

@@ -24,6 +24,7 @@ public final class ApiLimits {
     private final SwitchboardConfig.Limits settings;
     private final IdempotencyStore idempotency;
     private final ConcurrentCalls concurrentCalls;
+    private final CallSlots callSlots;
     private final RateLimitHandler rates;
     private final LimitPolicy policy = new LimitPolicy();
     private final io.micrometer.core.instrument.MeterRegistry registry;
@@ -50,16 +51,31 @@ public final class ApiLimits {
             this.rates = new RateLimitHandler(policy, new ClusterRateLimiter(hazelcast.getMap(ClusterRateLimiter.MAP)),
                     registry);
             this.concurrentCalls = new ConcurrentCalls(vertx, hazelcast, routeTimeoutMs + 15_000);
+            this.callSlots = new CallSlots(policy, concurrentCalls, registry);
         } else {
             this.rates = null;
             this.concurrentCalls = null;
+            this.callSlots = null;
         }
     }
 
-    /** @return the rate limits for the gRPC and event-bus doors ({@link RateGate#OPEN} when limits are off) */
-    public RateGate gate() {
-        return settings.enabled() ? (principal, operation) -> rates.admit(principal, operation, vertx.getOrCreateContext())
-                : RateGate.OPEN;
+    /** @return the limits for the gRPC and event-bus doors ({@link DoorLimits#OPEN} when limits are off) */
+    public DoorLimits gate() {
+        if (!settings.enabled()) {
+            return DoorLimits.OPEN;
+        }
+        return new DoorLimits() {
+            @Override
+            public Future<Void> admit(io.switchboard.api.auth.ApiPrincipal principal, Operation operation) {
+                return rates.admit(principal, operation, vertx.getOrCreateContext());
+            }
+
+            @Override
+            public Future<io.switchboard.contract.call.CallRecord> placeCall(io.switchboard.api.auth.ApiPrincipal principal,
+                    java.util.function.Supplier<Future<io.switchboard.contract.call.CallRecord>> place) {
+                return callSlots.place(principal, place);
+            }
+        };
     }
 
     /** Mounts the handlers on {@code /v1/*}. */
@@ -67,7 +83,7 @@ public final class ApiLimits {
         router.route("/v1/*").handler(new IdempotencyHandler(idempotency, registry));
         if (settings.enabled()) {
             router.route("/v1/*").handler(rates);
-            router.post("/v1/calls").handler(new ConcurrentCallHandler(policy, concurrentCalls, registry));
+            router.post("/v1/calls").handler(new ConcurrentCallHandler(callSlots));
         }
     }
 

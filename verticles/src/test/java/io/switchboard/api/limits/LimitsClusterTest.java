@@ -283,8 +283,8 @@ class LimitsClusterTest {
                         "key-x", tenant, true, Set.of("admin"), "starter", java.util.Map.of("voice_concurrent", 1)));
                 ctx.next();
             });
-            router.post("/v1/calls").handler(new ConcurrentCallHandler(new LimitPolicy(),
-                    new ConcurrentCalls(a.vertx(), hazelcast(a), 60_000), metrics));
+            router.post("/v1/calls").handler(new ConcurrentCallHandler(new CallSlots(new LimitPolicy(),
+                    new ConcurrentCalls(a.vertx(), hazelcast(a), 60_000), metrics)));
             router.post("/v1/calls").handler(ctx -> {
                 if ("true".equals(ctx.request().getParam("fail"))) {
                     io.switchboard.http.ErrorResponses.send(ctx, io.switchboard.contract.error.ErrorCode.TEL_006, 502,
@@ -421,6 +421,47 @@ class LimitsClusterTest {
                 () -> client.createCall(request).toCompletionStage().toCompletableFuture().join()).getCause();
         assertTrue(refused instanceof io.switchboard.contract.error.SwitchboardException e
                 && e.code() == io.switchboard.contract.error.ErrorCode.TEL_003, String.valueOf(refused));
+    }
+
+    @Test
+    void theEventBusDoorHoldsTheConcurrentCallLimit() throws Exception {
+        HttpResponse<String> tenant = send(a, "POST", "/v1/tenants", new JsonObject().put("name", "slots-" + UUID.randomUUID())
+                .put("plan", "enterprise").put("limits", new JsonObject().put("voice_concurrent", 1)).encode(), null);
+        assertEquals(201, tenant.statusCode(), tenant.body());
+        HttpResponse<String> created = send(a, "POST", "/v1/keys", new JsonObject()
+                .put("tenant_id", new JsonObject(tenant.body()).getString("id"))
+                .put("scopes", new JsonArray().add("calls:write")).encode(), null);
+        assertEquals(201, created.statusCode(), created.body());
+        var client = new io.switchboard.client.SwitchboardClient(b.vertx().eventBus(), new JsonObject(created.body())
+                .getString("key"));
+        var request = new io.switchboard.contract.call.CallRequest("", "bus-slots",
+                io.switchboard.contract.model.E164.parse("to", "+442071838750"),
+                io.switchboard.contract.model.E164.parse("from", "+442079460000"), null, null, false, null, null);
+        assertEquals(200, send(a, "PATCH", "/v1/sandbox/carriers/twilio", "{\"ring_ms\": 20000}", null).statusCode());
+        try {
+            var first = client.createCall(request).await(30, TimeUnit.SECONDS);
+            Throwable refused = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                    () -> client.createCall(request).await(30, TimeUnit.SECONDS));
+            assertTrue(refused instanceof io.switchboard.contract.error.SwitchboardException e
+                    && e.code() == io.switchboard.contract.error.ErrorCode.TEL_003
+                    && "voice_concurrent".equals(e.details().get("limit")), String.valueOf(refused));
+
+            client.hangup(first.id()).await(30, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            io.switchboard.contract.call.CallRecord second = null;
+            while (second == null) {
+                try {
+                    second = client.createCall(request).await(30, TimeUnit.SECONDS);
+                } catch (io.switchboard.contract.error.SwitchboardException e) {
+                    assertEquals(io.switchboard.contract.error.ErrorCode.TEL_003, e.code(), e.toString());
+                    assertTrue(System.nanoTime() < deadline, "the slot is never freed after the hang-up");
+                    Thread.sleep(100);
+                }
+            }
+            client.hangup(second.id()).await(30, TimeUnit.SECONDS);
+        } finally {
+            send(a, "PATCH", "/v1/sandbox/carriers/twilio", "{\"ring_ms\": 100}", null);
+        }
     }
 
     private List<EventEnvelope> initiated() {
