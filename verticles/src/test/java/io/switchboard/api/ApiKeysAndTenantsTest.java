@@ -278,6 +278,9 @@ class ApiKeysAndTenantsTest {
         String testKey = new JsonObject(created.body()).getString("key");
         assertTrue(testKey.startsWith("sk_test_"), testKey);
 
+        // routers load a published version asynchronously: wait until it is in the plan
+        awaitTrue("livewire's deck is routed", () -> send("GET", "/v1/routes?to=%2B" + PARIS.substring(1),
+                TestNodes.ADMIN_KEY, null).body().contains("\"candidates\":[{"));
         JsonObject livePlan = new JsonObject(send("GET", "/v1/routes?to=%2B" + PARIS.substring(1), TestNodes.ADMIN_KEY, null).body());
         assertEquals("livewire", livePlan.getJsonArray("candidates", new JsonArray()).stream()
                 .map(c -> ((JsonObject) c).getString("carrier")).findFirst().orElse(null),
