@@ -17,8 +17,9 @@ import java.util.Set;
 
 /**
  * Applies the JSON body of {@code POST /v1/carriers} or {@code PATCH /v1/carriers/{id}} to a
- * {@link CarrierRecord.Draft}, validating every field: each failure is TEL-011 naming the field
- * ({@code sip.port}, {@code credentials.auth_token}, {@code settings.api_key}).
+ * {@link CarrierRecord.Draft}, validating every field: each failure is TEL-011 naming the field, a
+ * nested one as a JSON pointer without its leading slash as the OpenAPI validator does
+ * ({@code sip/port}, {@code credentials/auth_token}, {@code settings/api_key}).
  *
  * <p>Fields: {@code display_name}, {@code services} ([voice, sms, mms, fax]), {@code priority}
  * (0..1000), {@code weight} (0..1000000), {@code cps} (0..100000, 0 = none), {@code max_concurrent}
@@ -162,11 +163,11 @@ final class CarrierRequests {
         for (Map.Entry<String, String> e : settings.entrySet()) {
             String key = e.getKey();
             if (SecretNames.isSecret(key)) {
-                throw invalid("settings." + key, "settings." + key + ": looks like a secret; send it in credentials, "
+                throw invalid("settings/" + key, "settings/" + key + ": looks like a secret; send it in credentials, "
                         + "which are stored encrypted and never shown");
             }
             if (CarrierRecord.RESERVED_SETTINGS.contains(key)) {
-                throw invalid("settings." + key, "settings." + key + ": reserved; use the sip object or failover_codes");
+                throw invalid("settings/" + key, "settings/" + key + ": reserved; use the sip object or failover_codes");
             }
             if (e.getValue() == null) {
                 d.settings.remove(key);
@@ -187,13 +188,13 @@ final class CarrierRequests {
         CarrierRecord.Sip t = d.sip != null ? d.sip : CarrierRecord.Sip.defaults("");
         String host = sip.text("host", false, 253);
         if (host != null && !host.matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[?[0-9A-Fa-f:.]+]?")) {
-            throw invalid("sip.host", "sip.host: expected a host name or an IP address, got '" + host + "'");
+            throw invalid("sip/host", "sip/host: expected a host name or an IP address, got '" + host + "'");
         }
         Integer port = sip.integer("port", 1, 65_535);
         String transport = sip.oneOf("transport", Set.of("udp", "tcp", "tls"));
         String techPrefix = sip.text("tech_prefix", false, 16);
         if (techPrefix != null && !techPrefix.matches("[0-9*#+]*")) {
-            throw invalid("sip.tech_prefix", "sip.tech_prefix: expected up to 16 of 0-9 * # +");
+            throw invalid("sip/tech_prefix", "sip/tech_prefix: expected up to 16 of 0-9 * # +");
         }
         String format = sip.oneOf("number_format", Set.of("e164", "digits", "national-digits"));
         List<String> allowed = sip.strings("allowed_ips", 50);
@@ -202,18 +203,18 @@ final class CarrierRequests {
                 try {
                     CidrBlock.parse(block);
                 } catch (IllegalArgumentException e) {
-                    throw invalid("sip.allowed_ips", "sip.allowed_ips: '" + block + "' is not an IP address or CIDR block");
+                    throw invalid("sip/allowed_ips", "sip/allowed_ips: '" + block + "' is not an IP address or CIDR block");
                 }
             }
         }
         List<String> codecs = sip.strings("codecs", 10);
         if (codecs != null) {
             if (codecs.isEmpty()) {
-                throw invalid("sip.codecs", "sip.codecs: expected at least one codec");
+                throw invalid("sip/codecs", "sip/codecs: expected at least one codec");
             }
             for (String codec : codecs) {
                 if (!CODECS.contains(codec)) {
-                    throw invalid("sip.codecs", "sip.codecs: '" + codec + "' is not one of "
+                    throw invalid("sip/codecs", "sip/codecs: '" + codec + "' is not one of "
                             + String.join(", ", CODECS.stream().sorted().toList()));
                 }
             }
@@ -223,7 +224,7 @@ final class CarrierRequests {
         Map<String, String> mergedHeaders = new LinkedHashMap<>(t.headers());
         if (headers != null) {
             for (Map.Entry<String, String> e : headers.entrySet()) {
-                String field = "sip.headers." + e.getKey();
+                String field = "sip/headers/" + e.getKey();
                 if (!e.getKey().matches("[A-Za-z][A-Za-z0-9-]*")) {
                     throw invalid(field, field + ": a header name is letters, digits and '-'");
                 }
@@ -252,7 +253,7 @@ final class CarrierRequests {
     private static void check(CarrierRecord.Draft d) {
         if (CarrierRecord.SIP.equals(d.provider)) {
             if (d.sip == null || d.sip.host().isEmpty()) {
-                throw invalid("sip.host", "sip.host: required for a SIP trunk");
+                throw invalid("sip/host", "sip/host: required for a SIP trunk");
             }
             return;
         }
@@ -268,7 +269,7 @@ final class CarrierRequests {
             }
         }
         if (!missing.isEmpty()) {
-            throw invalid("credentials." + missing.get(0), "credentials." + missing.get(0) + ": required by "
+            throw invalid("credentials/" + missing.get(0), "credentials/" + missing.get(0) + ": required by "
                     + provider.name() + " (needs " + provider.requiredCredentials() + ")");
         }
     }

@@ -62,7 +62,8 @@ final class JsonBody {
     /**
      * @param field a field holding a JSON object
      * @param allowed the nested object's fields
-     * @return the nested object, whose errors name {@code field.<name>}; null when absent
+     * @return the nested object, whose errors name {@code field/<name>} (a JSON pointer without its
+     *     leading slash, as the OpenAPI validator names nested fields); null when absent
      * @throws SwitchboardException TEL-011 when it is not an object or has an unknown field
      */
     JsonBody nested(String field, Set<String> allowed) {
@@ -73,7 +74,7 @@ final class JsonBody {
         if (!(value instanceof ObjectNode object)) {
             throw SwitchboardException.invalidField(ErrorCode.TEL_011, name(field), name(field) + ": expected a JSON object");
         }
-        return checked(object, allowed, name(field) + ".");
+        return checked(object, allowed, name(field) + "/");
     }
 
     /** @return whether the field is present with the value null (a PATCH that clears it) */
@@ -113,7 +114,7 @@ final class JsonBody {
      * An object of string values: a value null means "remove this key" (kept as a null value).
      *
      * @return the entries in body order, or null when absent
-     * @throws SwitchboardException TEL-011 naming {@code field.<key>} for a key that is not
+     * @throws SwitchboardException TEL-011 naming {@code field/<key>} for a key that is not
      *     {@code [A-Za-z0-9_.-]{1,64}} or a value that is not a string of 1 to {@code maxValue}
      *     characters without control characters
      */
@@ -129,7 +130,7 @@ final class JsonBody {
         java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
         for (Iterator<java.util.Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             var entry = it.next();
-            String key = name(field) + "." + entry.getKey();
+            String key = name(field) + "/" + entry.getKey();
             if (!entry.getKey().matches("[A-Za-z0-9_.-]{1,64}")) {
                 throw SwitchboardException.invalidField(ErrorCode.TEL_011, key,
                         key + ": a key is 1 to 64 letters, digits, '_', '.' or '-'");

@@ -2,12 +2,14 @@ package io.switchboard.api.contract;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.MediaType;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +31,12 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * so the contract used for validation is a copy of the document without the request bodies of
  * those operations (their parameters are still validated) and without response media types it
  * cannot parse (responses are documented, not validated). The served document is the full one.
+ *
+ * <p>vertx-openapi 5.0.7 validates a 3.0 document's schemas as JSON Schema draft 4, which has no
+ * {@code nullable}: {@code {type: string, nullable: true}} would refuse {@code null}. In the copy,
+ * every schema with {@code nullable: true} becomes {@code anyOf: [<the schema without nullable, null
+ * left out of its enum>, {enum: [null]}]}, which draft 4 reads as the document means it (see
+ * {@link #nullables}).
  */
 public final class ApiContract {
 
@@ -120,11 +128,13 @@ public final class ApiContract {
 
     /**
      * @param document the full document
-     * @return a copy without the request bodies of streamed and raw-body operations, and without
-     *     the response media types vertx-openapi cannot parse (YAML, CSV; responses are not validated)
+     * @return a copy without the request bodies of streamed and raw-body operations, without
+     *     the response media types vertx-openapi cannot parse (YAML, CSV; responses are not validated),
+     *     and with {@code nullable} schemas in draft 4's terms ({@link #nullables})
      */
     static JsonObject forValidation(JsonObject document) {
         JsonObject copy = document.copy();
+        nullables(copy);
         JsonObject paths = Objects.requireNonNullElse(copy.getJsonObject("paths"), new JsonObject());
         for (String path : paths.fieldNames()) {
             JsonObject item = paths.getJsonObject(path);
@@ -146,6 +156,46 @@ public final class ApiContract {
             }
         }
         return copy;
+    }
+
+    /**
+     * Rewrites, in place and at any depth, every schema with {@code nullable: true} (OpenAPI 3.0) as
+     * {@code anyOf: [<the schema without nullable and without null in its enum>, {enum: [null]}]}
+     * (JSON Schema draft 4, which vertx-openapi validates 3.0 documents with and which ignores
+     * {@code nullable}). A property <em>named</em> {@code nullable} holds a schema, not {@code true},
+     * and is left alone.
+     *
+     * @param node a JSON value of the document
+     */
+    static void nullables(Object node) {
+        if (node instanceof JsonArray array) {
+            for (Object item : array) {
+                nullables(item);
+            }
+            return;
+        }
+        if (!(node instanceof JsonObject object)) {
+            return;
+        }
+        for (String key : new ArrayList<>(object.fieldNames())) {
+            nullables(object.getValue(key));
+        }
+        if (!Boolean.TRUE.equals(object.getValue("nullable"))) {
+            return;
+        }
+        JsonObject schema = object.copy();
+        schema.remove("nullable");
+        if (schema.getValue("enum") instanceof JsonArray values) {
+            JsonArray withoutNull = new JsonArray();
+            values.forEach(value -> {
+                if (value != null) {
+                    withoutNull.add(value);
+                }
+            });
+            schema.put("enum", withoutNull);
+        }
+        object.clear();
+        object.put("anyOf", new JsonArray().add(schema).add(new JsonObject().put("enum", new JsonArray().addNull())));
     }
 
     /**

@@ -36,13 +36,30 @@ final class ValidationFailures {
     private static final Pattern ADDITIONAL = Pattern.compile("does not match additional properties schema");
     /** Errors of enclosing keywords, which name no problem of their own. */
     private static final Pattern GENERIC = Pattern.compile("Property \".*\" does not match schema|A sub-?schema had errors"
-            + "|Items did not match schema|Instance does not match every subschema");
+            + "|Items did not match schema|Instance does not match every subschema|Instance does not match any subschemas");
+    /**
+     * The error of the {@code {enum: [null]}} branch a nullable schema becomes for validation
+     * ({@link ApiContract#nullables}): a value that is not null fails it, which says nothing about
+     * what is wrong with the value.
+     */
+    private static final String NOT_NULL = "Instance does not match any of [null]";
     /** vertx-json-schema: {@code Instance type string is invalid. Expected integer}. */
     private static final Pattern TYPE = Pattern.compile("Instance type (\\w+) is invalid\\. Expected (\\w+)");
     /** vertx-json-schema: {@code string does not match format "uuid"}. */
     private static final Pattern FORMAT = Pattern.compile("does not match format \"([^\"]+)\"");
     /** vertx-json-schema: {@code Instance does not match any of ["live","test"]}. */
     private static final Pattern CHOICE = Pattern.compile("Instance does not match any of \\[(.*)]");
+    /** vertx-json-schema: {@code -1 is less than 0}, {@code 70000 is greater than 65535}. */
+    private static final Pattern BOUND = Pattern.compile("(\\S+) is (less|greater) than (\\S+)");
+    /** vertx-json-schema: {@code String is too long (101 > 100)}, {@code String is too short (0 < 1)}. */
+    private static final Pattern LENGTH = Pattern.compile("String is too (long|short) \\((\\d+) [<>] (\\d+)\\)");
+    /** vertx-json-schema: {@code Array has too many items ( + 5 > 4)}, {@code Array has too few items ( + 0 < 1)}. */
+    private static final Pattern ITEMS = Pattern.compile("Array has too (many|few) items \\( \\+ (\\d+) [<>] (\\d+)\\)");
+    /**
+     * vertx-json-schema 5.0.7 words {@code minProperties} and {@code maxProperties} alike:
+     * {@code Instance does not have at least 50 properties}; the keyword tells them apart.
+     */
+    private static final Pattern PROPERTIES = Pattern.compile("Instance does not have at least (\\d+) properties");
 
     private ValidationFailures() {
     }
@@ -93,7 +110,7 @@ final class ValidationFailures {
             return field(pointer.equals(name) || pointer.endsWith("/" + name) || name.isEmpty() ? pointer
                     : join(pointer, name), "unknown field");
         }
-        return field(pointer.isEmpty() ? "body" : pointer, readable(error));
+        return field(pointer.isEmpty() ? "body" : pointer, readable(chosen));
     }
 
     /**
@@ -111,7 +128,7 @@ final class ValidationFailures {
         OutputUnit unknown = null;
         for (OutputUnit candidate : all) {
             String error = candidate.getError() == null ? "" : candidate.getError();
-            if (GENERIC.matcher(error).matches()) {
+            if (GENERIC.matcher(error).matches() || error.equals(NOT_NULL)) {
                 continue;
             }
             if (ADDITIONAL.matcher(error).find()) {
@@ -158,7 +175,19 @@ final class ValidationFailures {
             return "invalid";
         }
         OutputUnit chosen = mostSpecific(unit);
-        return chosen.getError() == null ? "invalid" : readable(chosen.getError());
+        return chosen.getError() == null ? "invalid" : readable(chosen);
+    }
+
+    /** @return the unit's error in the API's words ({@link #readable(String)}, and the keyword where the words are ambiguous) */
+    private static String readable(OutputUnit unit) {
+        String error = unit.getError() == null ? "" : unit.getError();
+        Matcher properties = PROPERTIES.matcher(error);
+        if (properties.matches()) {
+            String keyword = unit.getKeywordLocation() == null ? "" : unit.getKeywordLocation();
+            return (keyword.endsWith("maxProperties") ? "expected at most " : "expected at least ") + properties.group(1)
+                    + " fields";
+        }
+        return readable(error);
     }
 
     /** @return vertx-json-schema's message in the API's words where it is one of the common ones */
@@ -181,6 +210,21 @@ final class ValidationFailures {
         Matcher choice = CHOICE.matcher(error);
         if (choice.matches()) {
             return "expected one of " + choice.group(1).replace("\"", "").replace(",", ", ");
+        }
+        Matcher bound = BOUND.matcher(error);
+        if (bound.matches()) {
+            return "expected " + (bound.group(2).equals("less") ? "at least " : "at most ") + bound.group(3) + ", got "
+                    + bound.group(1);
+        }
+        Matcher length = LENGTH.matcher(error);
+        if (length.matches()) {
+            return "expected " + (length.group(1).equals("long") ? "at most " : "at least ") + length.group(3)
+                    + " characters, got " + length.group(2);
+        }
+        Matcher items = ITEMS.matcher(error);
+        if (items.matches()) {
+            return "expected " + (items.group(1).equals("many") ? "at most " : "at least ") + items.group(3)
+                    + " items, got " + items.group(2);
         }
         return error.isEmpty() ? "invalid" : Character.toLowerCase(error.charAt(0)) + error.substring(1);
     }

@@ -73,10 +73,33 @@ class ApiContractTest {
                 io.vertx.core.http.HttpMethod.GET).getOperationId());
         assertEquals("carrierRecordWebhookPost", contract.contract().findOperation("/v1/webhooks/twilio/voice/abc",
                 io.vertx.core.http.HttpMethod.POST).getOperationId());
+        assertEquals("listCarrierHealth", contract.contract().findOperation("/v1/carriers/health",
+                io.vertx.core.http.HttpMethod.GET).getOperationId(), "a concrete path wins over /v1/carriers/{id}");
+        assertEquals("getCarrier", contract.contract().findOperation("/v1/carriers/steady",
+                io.vertx.core.http.HttpMethod.GET).getOperationId());
+        assertEquals("diffCarrierDecks", contract.contract().findOperation("/v1/carriers/steady/decks/diff",
+                io.vertx.core.http.HttpMethod.GET).getOperationId());
         assertTrue(contract.streamedBody("importDeck"));
+        assertTrue(contract.streamedBody("importCarrierDeck"));
+        assertNull(contract.contract().operation("importCarrierDeck").getRequestBody(), "the CSV body is not validated");
         assertFalse(contract.streamedBody("createCall"));
         assertNull(contract.contract().operation("importDeck").getRequestBody(), "the CSV body is not validated");
         assertNotNull(contract.contract().operation("createCall").getRequestBody());
+    }
+
+    @Test
+    void nullableSchemasAcceptNullWhenValidated() {
+        JsonObject validated = ApiContract.forValidation(contract.document());
+        assertFalse(validated.encode().contains("\"nullable\""), "draft 4 ignores nullable: none is left");
+        JsonObject patch = validated.getJsonObject("components").getJsonObject("schemas").getJsonObject("CarrierPatch")
+                .getJsonObject("properties");
+        assertEquals(new JsonObject("{\"anyOf\":[{\"type\":\"integer\",\"minimum\":0,\"maximum\":1000,"
+                + "\"description\":\"routing tier, lower first (default 10)\"},{\"enum\":[null]}]}"), patch.getJsonObject("priority"));
+        JsonObject transport = validated.getJsonObject("components").getJsonObject("schemas").getJsonObject("CarrierSipFields")
+                .getJsonArray("anyOf").getJsonObject(0).getJsonObject("properties").getJsonObject("transport");
+        assertEquals(new io.vertx.core.json.JsonArray().add("udp").add("tcp").add("tls"),
+                transport.getJsonArray("anyOf").getJsonObject(0).getJsonArray("enum"), "null is the other branch's");
+        assertTrue(contract.document().encode().contains("\"nullable\":true"), "the served document keeps nullable");
     }
 
     @Test
@@ -119,7 +142,7 @@ class ApiContractTest {
             strict(json.getSchema(), method + " " + path, new HashSet<>());
             checked.add(method + " " + path);
         }));
-        assertEquals(9, checked.size(), "JSON bodies checked: " + checked);
+        assertEquals(13, checked.size(), "JSON bodies checked: " + checked);
     }
 
     private static List<io.swagger.v3.oas.models.parameters.Parameter> parameters(Operation operation) {
