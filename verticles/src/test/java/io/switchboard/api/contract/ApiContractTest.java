@@ -123,6 +123,29 @@ class ApiContractTest {
     }
 
     @Test
+    void eachOperationsRequiredScopeIsTheOneTheAuthenticationHandlerEnforces() {
+        List<String> mismatches = new java.util.ArrayList<>();
+        int compared = 0;
+        for (var path : openApi.getPaths().entrySet()) {
+            String concrete = path.getKey().replaceAll("\\{[^}]+}", "x1");
+            for (var op : path.getValue().readOperationsMap().entrySet()) {
+                Object documented = op.getValue().getExtensions() == null ? null
+                        : op.getValue().getExtensions().get("x-required-scope");
+                String enforced = io.switchboard.api.auth.EndpointScopes.required(
+                        io.vertx.core.http.HttpMethod.valueOf(op.getKey().name()), concrete);
+                String expected = enforced == null || enforced.equals(io.switchboard.api.auth.EndpointScopes.ANY_KEY)
+                        ? null : enforced;
+                if (!java.util.Objects.equals(expected, documented)) {
+                    mismatches.add(op.getKey() + " " + path.getKey() + ": document " + documented + ", enforced " + enforced);
+                }
+                compared++;
+            }
+        }
+        assertEquals(List.of(), mismatches);
+        assertTrue(compared >= 50, "operations compared: " + compared);
+    }
+
+    @Test
     void jsonRequestBodiesRefuseUnknownFieldsAndUseSnakeCase() {
         List<String> checked = new ArrayList<>();
         openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
