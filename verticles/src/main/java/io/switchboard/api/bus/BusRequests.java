@@ -15,8 +15,9 @@ import java.util.UUID;
  * Validates a request that arrived on a public event-bus address and rebinds it to the
  * authenticated key: whatever {@code tenantId} and {@code sandboxOnly} the sender put in the record
  * are replaced by the key's tenant and kind (a {@code sk_test_} key reaches only sandbox carriers), so
- * a service cannot act for another tenant or reach live carriers with a test key. Limits are those of the REST bodies; field names are the
- * records' JSON names (snake_case). Every failure is TEL-011 with {@code details.field}.
+ * a service cannot act for another tenant or reach live carriers with a test key. Limits are those
+ * of the REST bodies; field names are the records' JSON names (snake_case). Every failure is TEL-011
+ * with {@code details.field}.
  */
 final class BusRequests {
 

@@ -1,10 +1,13 @@
 package io.switchboard.api.limits;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.switchboard.api.auth.ApiPrincipal;
 import io.switchboard.config.SwitchboardConfig;
+import io.switchboard.contract.call.CallRecord;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,13 +69,12 @@ public final class ApiLimits {
         }
         return new DoorLimits() {
             @Override
-            public Future<Void> admit(io.switchboard.api.auth.ApiPrincipal principal, Operation operation) {
+            public Future<Void> admit(ApiPrincipal principal, Operation operation) {
                 return rates.admit(principal, operation, vertx.getOrCreateContext());
             }
 
             @Override
-            public Future<io.switchboard.contract.call.CallRecord> placeCall(io.switchboard.api.auth.ApiPrincipal principal,
-                    java.util.function.Supplier<Future<io.switchboard.contract.call.CallRecord>> place) {
+            public Future<CallRecord> placeCall(ApiPrincipal principal, Supplier<Future<CallRecord>> place) {
                 return callSlots.place(principal, place);
             }
         };
