@@ -14,6 +14,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -62,23 +63,24 @@ class ApiContractTest {
         assertNotNull(openApi.getComponents().getSecuritySchemes().get("apiKey"));
     }
 
+    /** @return the id of the operation vertx-openapi finds for a concrete path */
+    private static String operationAt(String path, HttpMethod method) {
+        return contract.contract().findOperation(path, method).getOperationId();
+    }
+
     @Test
     void vertxOpenApiBuildsTheValidationContractForEveryOperation() {
         int operations = contract.operations().values().stream().mapToInt(List::size).sum();
         assertEquals(operations, contract.contract().operations().size());
-        assertNotNull(contract.contract().findOperation("/v1/calls", io.vertx.core.http.HttpMethod.POST));
-        assertEquals("replayWebhookDelivery", contract.contract().findOperation("/v1/webhooks/deliveries/7/replay",
-                io.vertx.core.http.HttpMethod.POST).getOperationId(), "a concrete path wins over the webhook template");
-        assertEquals("listWebhookDeliveries", contract.contract().findOperation("/v1/webhooks/deliveries",
-                io.vertx.core.http.HttpMethod.GET).getOperationId());
-        assertEquals("carrierRecordWebhookPost", contract.contract().findOperation("/v1/webhooks/twilio/voice/abc",
-                io.vertx.core.http.HttpMethod.POST).getOperationId());
-        assertEquals("listCarrierHealth", contract.contract().findOperation("/v1/carriers/health",
-                io.vertx.core.http.HttpMethod.GET).getOperationId(), "a concrete path wins over /v1/carriers/{id}");
-        assertEquals("getCarrier", contract.contract().findOperation("/v1/carriers/steady",
-                io.vertx.core.http.HttpMethod.GET).getOperationId());
-        assertEquals("diffCarrierDecks", contract.contract().findOperation("/v1/carriers/steady/decks/diff",
-                io.vertx.core.http.HttpMethod.GET).getOperationId());
+        assertNotNull(contract.contract().findOperation("/v1/calls", HttpMethod.POST));
+        assertEquals("replayWebhookDelivery", operationAt("/v1/webhooks/deliveries/7/replay", HttpMethod.POST),
+                "a concrete path wins over the webhook template");
+        assertEquals("listWebhookDeliveries", operationAt("/v1/webhooks/deliveries", HttpMethod.GET));
+        assertEquals("carrierRecordWebhookPost", operationAt("/v1/webhooks/twilio/voice/abc", HttpMethod.POST));
+        assertEquals("listCarrierHealth", operationAt("/v1/carriers/health", HttpMethod.GET),
+                "a concrete path wins over /v1/carriers/{id}");
+        assertEquals("getCarrier", operationAt("/v1/carriers/steady", HttpMethod.GET));
+        assertEquals("diffCarrierDecks", operationAt("/v1/carriers/steady/decks/diff", HttpMethod.GET));
         assertTrue(contract.streamedBody("importDeck"));
         assertTrue(contract.streamedBody("importCarrierDeck"));
         assertNull(contract.contract().operation("importCarrierDeck").getRequestBody(), "the CSV body is not validated");
@@ -132,7 +134,7 @@ class ApiContractTest {
                 Object documented = op.getValue().getExtensions() == null ? null
                         : op.getValue().getExtensions().get("x-required-scope");
                 String enforced = io.switchboard.api.auth.EndpointScopes.required(
-                        io.vertx.core.http.HttpMethod.valueOf(op.getKey().name()), concrete);
+                        HttpMethod.valueOf(op.getKey().name()), concrete);
                 String expected = enforced == null || enforced.equals(io.switchboard.api.auth.EndpointScopes.ANY_KEY)
                         ? null : enforced;
                 if (!java.util.Objects.equals(expected, documented)) {
